@@ -1,0 +1,20 @@
+import type { Severity } from '../types.js';
+
+/** Findings the engine itself produces; their severity is configurable like any rule's. */
+export const ENGINE_RULES: Record<string, { severity: Severity; description: string; doc: string }> = {
+  'fzlint/front-matter': {
+    severity: 'error',
+    description: 'Markdown 文首的 YAML 元数据（front matter）无法解析',
+    doc: 'front matter 中的 year、unit、previous 用于识别报告年度、单位和上一年度报告；格式错误时这些信息不可用。',
+  },
+  'fzlint/year-unknown': {
+    severity: 'info',
+    description: '未能识别报告年度，按默认模板检查',
+    doc: '报告年度从 front matter 的 year、标题、开头段落或落款日期中识别。识别不到时按默认（最新）模板检查。在标题中写明年度即可。',
+  },
+  'fzlint/rule-error': {
+    severity: 'error',
+    description: '某条规则执行时出错，已跳过',
+    doc: '这是 fzlint 的缺陷而不是报告的问题；检查的其余部分不受影响。请附上报告内容反馈。',
+  },
+};

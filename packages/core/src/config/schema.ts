@@ -1,0 +1,145 @@
+import { KINDS } from '../rules/kinds/index.js';
+import type { JsonSchema, RuleKind } from '../rules/kind.js';
+
+/**
+ * JSON Schemas for rule and config files, generated from the kinds' metadata. The engine
+ * validates with the per-part schemas (for precise messages); editors get the combined one.
+ */
+
+export const SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
+
+export const COMMON_RULE_PROPERTIES: Record<string, JsonSchema> = {
+  kind: { enum: KINDS.map((k) => k.name), description: '规则类型' },
+  severity: { enum: [...SEVERITIES], description: '严重程度：error、warning、info 或 off（关闭）' },
+  message: { type: 'string', description: '诊断信息（中文），可用 {{占位符}}' },
+  messages: { type: 'object', additionalProperties: { type: 'string' }, description: '按信息 id 覆盖其他诊断信息' },
+  description: { type: 'string', description: '一句话说明（显示在规则列表和悬停提示中）' },
+  doc: { type: 'string', description: '详细说明：为什么要这样写' },
+  source: { type: 'string', description: '依据的文件和条款' },
+  url: { type: 'string', description: '说明文档链接' },
+  edition: { type: 'string', description: '只在该模板版本下生效' },
+};
+
+export function ruleSchema(kind: RuleKind, partial = false): JsonSchema {
+  return {
+    type: 'object',
+    properties: { ...COMMON_RULE_PROPERTIES, ...kind.options },
+    ...(partial ? {} : { required: ['kind', ...(kind.required ?? [])] }),
+    additionalProperties: false,
+  };
+}
+
+const STRING_LIST = { type: 'array', items: { type: 'string', minLength: 1 } };
+
+export const SECTION_SCHEMA: JsonSchema = {
+  type: 'object',
+  properties: {
+    name: { type: 'string', minLength: 1, description: '部分名称（显示给用户）' },
+    heading: { type: 'string', description: '标准标题，用于插入建议和补全' },
+    level: { type: 'integer', minimum: 1, maximum: 5, description: '候选标题的层级：1 为「一、」，2 为「（一）」，默认 1' },
+    within: { type: 'string', description: '上级部分 id：在其下级标题和段首句中识别' },
+    order: { type: 'integer', minimum: 1, description: '在模板中的顺序（从 1 开始）' },
+    keywords: { ...STRING_LIST, description: '标题含这些词即计分（每个 1 分）' },
+    patterns: { ...STRING_LIST, description: 'RE2 正则，标题匹配任一即计 10 分' },
+    exclude: { ...STRING_LIST, description: '标题含这些词时不可能是该部分' },
+    minScore: { type: 'integer', minimum: 1, description: '识别所需的最低分，默认 1' },
+    mentions: { ...STRING_LIST, description: '正文中表明涉及该主题的词（默认同 keywords）' },
+    multiple: { type: 'boolean', description: '允许多个标题同属该部分' },
+    fallbackBefore: { type: 'string', description: '未识别的同级标题若位于该部分之前，归入本部分' },
+    edition: { type: 'string', description: '只在该模板版本下生效' },
+  },
+  additionalProperties: false,
+};
+
+const SEVERITY_OR_RULE = {
+  anyOf: [{ enum: [...SEVERITIES] }, { type: 'object' }],
+};
+
+const TEMPLATE_SCHEMA = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', description: '模板版本 id' },
+    name: { type: 'string', description: '模板版本名称' },
+    years: {
+      type: 'object',
+      properties: { from: { type: 'integer' }, to: { type: 'integer' } },
+      additionalProperties: false,
+      description: '适用的报告年度范围（含两端）',
+    },
+    default: { type: 'boolean', description: '年度无法识别时使用此模板' },
+  },
+  required: ['id', 'name'],
+  additionalProperties: false,
+};
+
+const OVERRIDE_SCHEMA = {
+  type: 'object',
+  properties: {
+    files: { ...STRING_LIST, minItems: 1, description: '相对于配置文件的 glob' },
+    excludedFiles: { ...STRING_LIST, description: '排除的 glob' },
+    edition: { type: 'string', description: '这些文件使用的模板版本（auto 或版本 id）' },
+    rules: { type: 'object', additionalProperties: SEVERITY_OR_RULE },
+  },
+  required: ['files'],
+  additionalProperties: false,
+};
+
+/** Top level of a rule or config file; rules and sections are validated one by one afterwards. */
+export const FILE_SCHEMA: JsonSchema = {
+  type: 'object',
+  properties: {
+    $schema: { type: 'string' },
+    extends: {
+      anyOf: [{ type: 'string' }, STRING_LIST],
+      description: '继承的规则包或文件：fzlint:recommended、fzlint:strict、fzlint:guangdong-2024、./my-rules.yaml',
+    },
+    template: TEMPLATE_SCHEMA,
+    edition: { type: 'string', description: '模板版本：auto（按报告年度自动选择，默认）或版本 id' },
+    sections: { type: 'object', additionalProperties: { type: 'object' }, description: '部分定义' },
+    rules: { type: 'object', additionalProperties: SEVERITY_OR_RULE, description: '规则：新增、覆盖或设置严重程度' },
+    overrides: { type: 'array', items: OVERRIDE_SCHEMA, description: '按文件 glob 覆盖设置' },
+    files: { ...STRING_LIST, description: '哪些文件是报告（编辑器和目录检查使用）' },
+    ignores: { ...STRING_LIST, description: '忽略的文件 glob' },
+    previous: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      description: '上一年度报告：{ 本年报告路径: 上年报告路径 }（相对于配置文件）',
+    },
+  },
+  additionalProperties: false,
+};
+
+/** One schema for editors (YAML extension): everything above, rules checked by kind. */
+export function editorSchema(): JsonSchema {
+  const ruleVariants = KINDS.map((k) => ({
+    if: { properties: { kind: { const: k.name } }, required: ['kind'] },
+    then: { ...ruleSchema(k), description: k.summary },
+  }));
+  const ruleValue = {
+    anyOf: [
+      { enum: [...SEVERITIES] },
+      {
+        type: 'object',
+        properties: COMMON_RULE_PROPERTIES,
+        allOf: ruleVariants,
+      },
+    ],
+  };
+  const props = FILE_SCHEMA.properties as Record<string, JsonSchema>;
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://fzlint.dev/schema/fzlint.schema.json',
+    title: 'fzlint 配置与规则文件',
+    type: 'object',
+    properties: {
+      ...props,
+      sections: { type: 'object', additionalProperties: SECTION_SCHEMA, description: '部分定义' },
+      rules: { type: 'object', additionalProperties: ruleValue, description: '规则：新增、覆盖或设置严重程度' },
+      overrides: {
+        type: 'array',
+        items: { ...OVERRIDE_SCHEMA, properties: { ...OVERRIDE_SCHEMA.properties, rules: { type: 'object', additionalProperties: ruleValue } } },
+      },
+    },
+    additionalProperties: false,
+  };
+}

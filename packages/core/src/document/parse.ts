@@ -1,0 +1,102 @@
+import { parse as parseYaml, LineCounter, parseDocument } from 'yaml';
+import { LineIndex } from '../text/line-index.js';
+import { splitSentences, type Sentence } from '../text/sentences.js';
+import { scanMarkdown, scanText, type Block, type BlockScan, type LineKind } from './blocks.js';
+import { scanMetadata, type ReportMeta } from './metadata.js';
+import { buildOutline, flattenOutline, type OutlineNode } from './outline.js';
+import { parseDisableDirectives, type DisableDirective } from './disable.js';
+
+export type DocumentFormat = 'markdown' | 'text';
+
+export interface DocumentProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+/** A parsed report: text, lines, outline and metadata, all with exact offsets. */
+export interface ReportDocument {
+  path?: string;
+  text: string;
+  format: DocumentFormat;
+  lines: LineIndex;
+  lineKinds: LineKind[];
+  blocks: Block[];
+  /** Blocks that are body text (title, closing and signature excluded), by index into `blocks`. */
+  bodyBlocks: Block[];
+  outline: OutlineNode;
+  /** Outline nodes in document order, root excluded. */
+  nodes: OutlineNode[];
+  meta: ReportMeta;
+  frontMatter?: Record<string, unknown>;
+  disables: DisableDirective[];
+  /** Problems found while parsing (e.g. malformed front matter). */
+  problems: DocumentProblem[];
+  contentStart: number;
+  contentEnd: number;
+  /** Sentences of the body text, computed on first use. */
+  readonly sentences: Sentence[];
+}
+
+export interface ParseOptions {
+  path?: string;
+  /** Defaults to Markdown for .md/.markdown paths, text otherwise. */
+  format?: DocumentFormat;
+}
+
+export function formatForPath(path: string | undefined): DocumentFormat {
+  return path && /\.(md|markdown|mdx)$/i.test(path) ? 'markdown' : 'text';
+}
+
+export function parseReport(text: string, options: ParseOptions = {}): ReportDocument {
+  const format = options.format ?? formatForPath(options.path);
+  const lines = new LineIndex(text);
+  const scan: BlockScan = format === 'markdown' ? scanMarkdown(lines) : scanText(lines);
+  const problems: DocumentProblem[] = [];
+  let frontMatter: Record<string, unknown> | undefined;
+  if (scan.frontMatter) {
+    frontMatter = readFrontMatter(scan.frontMatter.value, scan.frontMatter.valueStart, problems);
+  }
+  const lastLine = lines.lineCount - 1;
+  const textEnd = lines.lineEnd(lastLine);
+  const { meta, skip, contentStart, contentEnd } = scanMetadata(text, scan.blocks, frontMatter, textEnd);
+  const outline = buildOutline({ text, blocks: scan.blocks, skip, contentStart, contentEnd });
+  const bodyBlocks = scan.blocks.filter((_, i) => !skip.has(i));
+  let sentences: Sentence[] | undefined;
+  return {
+    path: options.path,
+    text,
+    format,
+    lines,
+    lineKinds: scan.lineKinds,
+    blocks: scan.blocks,
+    bodyBlocks,
+    outline,
+    nodes: flattenOutline(outline),
+    meta,
+    frontMatter,
+    disables: parseDisableDirectives(scan.htmlComments, lines),
+    problems,
+    contentStart,
+    contentEnd,
+    get sentences() {
+      return (sentences ??= splitSentences(text, bodyBlocks));
+    },
+  };
+}
+
+function readFrontMatter(value: string, valueStart: number, problems: DocumentProblem[]): Record<string, unknown> | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(value, { lineCounter, prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    problems.push({
+      message: `文档开头的 YAML 元数据（front matter）格式错误：${e.message.split('\n')[0]}`,
+      start: valueStart + e.pos[0],
+      end: valueStart + Math.max(e.pos[1], e.pos[0] + 1),
+    });
+    return undefined;
+  }
+  const data = parseYaml(value);
+  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+}

@@ -1,0 +1,214 @@
+import { disabledAt } from './document/disable.js';
+import { parseReport, type DocumentFormat, type ReportDocument } from './document/parse.js';
+import { ResolvedConfig, type ActiveRule } from './config/compile.js';
+import { chooseEdition, type EditionChoice } from './config/editions.js';
+import { ENGINE_RULES } from './config/engine-rules.js';
+import { readConfigData } from './config/load.js';
+import { dirname, join } from './config/paths.js';
+import { applyFixes } from './fix.js';
+import { KIND_BY_NAME } from './rules/kinds/index.js';
+import { formatMessage, type Fact, type ReportInput, type RuleContext } from './rules/kind.js';
+import type { PreviousReport } from './rules/previous.js';
+import { SectionIndex } from './rules/sections.js';
+import { documentAnchor } from './rules/scope.js';
+import type { Diagnostic, Logger, RelatedLocation, Severity } from './types.js';
+
+export const CONFIG_FILE_NAMES = ['.fzlint.yaml', '.fzlint.yml'];
+
+/** What the host provides: file reading (for config and rule files) and an optional logger. */
+export interface EngineEnvironment {
+  readFile(path: string): Promise<string>;
+  /** Defaults to attempting readFile. */
+  exists?(path: string): Promise<boolean>;
+  logger?: Logger;
+}
+
+export interface LintOptions {
+  path?: string;
+  format?: DocumentFormat;
+  config: ResolvedConfig;
+  /** `auto` or an edition id; overrides the config's `edition`. */
+  edition?: string;
+  /** Extra rule settings on top of the config (e.g. from --rule id:severity). */
+  rules?: Record<string, unknown>;
+  /** Last year's report, if the host found one. */
+  previous?: { path: string; text: string; format?: DocumentFormat };
+}
+
+export interface LintResult {
+  path?: string;
+  document: ReportDocument;
+  diagnostics: Diagnostic[];
+  /** What the rules found or missed (sections, data points …), for checklists and reports. */
+  facts: Fact[];
+  year?: number;
+  edition?: { id: string; name: string; reason: EditionChoice['reason'] };
+  sections: SectionIndex;
+  previous?: PreviousReport;
+  /** The rules that ran, by id (for hovers and explanations). */
+  rules: Map<string, ActiveRule>;
+}
+
+export interface FixResult {
+  output: string;
+  /** Number of fixes applied over all passes. */
+  fixed: number;
+  passes: number;
+  /** Lint result of the final text. */
+  result: LintResult;
+}
+
+export interface Engine {
+  loadConfig(options?: { file?: string; text?: string; cwd?: string; extends?: string[] }): Promise<ResolvedConfig>;
+  findConfigFile(fromDir: string): Promise<string | undefined>;
+  lint(text: string, options: LintOptions): LintResult;
+  fix(text: string, options: LintOptions, maxPasses?: number): FixResult;
+}
+
+export function createEngine(env: EngineEnvironment): Engine {
+  const exists = env.exists ?? ((p: string) => env.readFile(p).then(() => true, () => false));
+  return {
+    async loadConfig(options = {}) {
+      const data = await readConfigData(env, { ...options, cwd: options.cwd ?? '.' });
+      return new ResolvedConfig(data);
+    },
+    async findConfigFile(fromDir) {
+      let dir = fromDir;
+      for (;;) {
+        for (const name of CONFIG_FILE_NAMES) {
+          const candidate = join(dir, name);
+          if (await exists(candidate)) return candidate;
+        }
+        const parent = dirname(dir);
+        if (parent === dir || parent === '.') return undefined;
+        dir = parent;
+      }
+    },
+    lint: (text, options) => lint(text, options, env.logger),
+    fix(text, options, maxPasses = 10) {
+      let output = text;
+      let fixed = 0;
+      let passes = 0;
+      let result = lint(output, options, env.logger);
+      while (passes < maxPasses) {
+        const { output: next, applied } = applyFixes(output, result.diagnostics);
+        if (applied.length === 0 || next === output) break;
+        fixed += applied.length;
+        passes++;
+        output = next;
+        result = lint(output, options, env.logger);
+      }
+      return { output, fixed, passes, result };
+    },
+  };
+}
+
+function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
+  const { config } = options;
+  const doc = parseReport(text, { path: options.path, format: options.format });
+  const year = doc.meta.year?.value;
+  const choice = chooseEdition(config.editions, options.edition ?? config.editionFor(options.path), year);
+  const editionId = choice.edition?.id;
+  const { rules, engineSeverity } = config.activeRules(editionId, options.path, options.rules);
+  const sections = new SectionIndex(doc, config.sectionsFor(editionId));
+  const previous = options.previous ? parsePrevious(options.previous, config) : undefined;
+  const diagnostics: Diagnostic[] = [];
+  /** Rule position in the config, so findings at one spot keep the packs' order (part 1 before part 2). */
+  const order = new Map<Diagnostic, number>();
+  const facts: Fact[] = [];
+
+  const engineFinding = (id: keyof typeof ENGINE_RULES, start: number, end: number, message: string) => {
+    const sev = (engineSeverity.get(id) ?? ENGINE_RULES[id]!.severity) as Severity | 'off';
+    if (sev !== 'off') diagnostics.push(makeDiagnostic(doc, id, sev, start, end, message));
+  };
+
+  for (const p of doc.problems) engineFinding('fzlint/front-matter', p.start, p.end, p.message);
+  if (choice.reason === 'default' && choice.edition) {
+    const a = documentAnchor(doc);
+    engineFinding('fzlint/year-unknown', a.start, a.end, `未能识别报告年度，按「${choice.edition.name}」检查；请在标题中写明年度，或在 front matter 中设置 year`);
+  }
+
+  rules.forEach((active, ruleIndex) => {
+    const { def } = active;
+    const kind = KIND_BY_NAME.get(def.kind)!;
+    const ctx: RuleContext = {
+      doc,
+      year,
+      sections,
+      previous,
+      rule: def,
+      report(input: ReportInput) {
+        const template =
+          input.message ??
+          (input.messageId && input.messageId !== 'default'
+            ? (def.messages?.[input.messageId] ?? kind.messages[input.messageId] ?? def.message ?? kind.messages.default)
+            : (def.message ?? kind.messages.default));
+        const d = makeDiagnostic(doc, def.id, def.severity as Severity, input.start, input.end, formatMessage(template, input.data));
+        if (input.fix) d.fix = input.fix;
+        if (input.suggestions?.length) d.suggestions = input.suggestions;
+        if (input.related?.length) {
+          d.related = input.related.map((r) => related(r.doc ?? doc, r.doc && r.doc !== doc ? (r.path ?? r.doc.path) : r.path, r));
+        }
+        if (input.data) d.data = input.data;
+        order.set(d, ruleIndex);
+        diagnostics.push(d);
+      },
+      record(fact) {
+        facts.push({ ...fact, ruleId: def.id });
+      },
+    };
+    try {
+      active.check(ctx);
+    } catch (e) {
+      logger?.error?.(`fzlint: rule ${def.id} failed on ${options.path ?? '<text>'}: ${(e as Error)?.stack ?? String(e)}`);
+      const a = documentAnchor(doc);
+      engineFinding('fzlint/rule-error', a.start, a.end, `规则「${def.id}」执行出错，已跳过：${(e as Error)?.message ?? String(e)}`);
+    }
+  });
+
+  const disabled = disabledAt(doc.disables);
+  const seen = new Set<string>();
+  const kept = diagnostics
+    .filter((d) => !disabled(d.ruleId, d.range.start.line, d.start))
+    .filter((d) => {
+      const key = `${d.ruleId}|${d.start}|${d.end}|${d.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.start - b.start || (order.get(a) ?? -1) - (order.get(b) ?? -1) || a.end - b.end);
+
+  return {
+    path: options.path,
+    document: doc,
+    diagnostics: kept,
+    facts,
+    year,
+    edition: choice.edition ? { id: choice.edition.id, name: choice.edition.name, reason: choice.reason } : undefined,
+    sections,
+    previous,
+    rules: new Map(rules.map((r) => [r.def.id, r])),
+  };
+}
+
+function parsePrevious(prev: NonNullable<LintOptions['previous']>, config: ResolvedConfig): PreviousReport {
+  const doc = parseReport(prev.text, { path: prev.path, format: prev.format });
+  const choice = chooseEdition(config.editions, config.editionFor(prev.path), doc.meta.year?.value);
+  return { path: prev.path, doc, sections: new SectionIndex(doc, config.sectionsFor(choice.edition?.id)) };
+}
+
+function makeDiagnostic(doc: ReportDocument, ruleId: string, severity: Severity, start: number, end: number, message: string): Diagnostic {
+  const len = doc.text.length;
+  const s = Math.max(0, Math.min(start, len));
+  const e = Math.max(s, Math.min(end, len));
+  return { ruleId, severity, message, start: s, end: e, range: doc.lines.rangeOf(s, e) };
+}
+
+function related(doc: ReportDocument, path: string | undefined, r: { start: number; end: number; message: string }): RelatedLocation {
+  const len = doc.text.length;
+  const s = Math.max(0, Math.min(r.start, len));
+  const e = Math.max(s, Math.min(r.end, len));
+  const out: RelatedLocation = { start: s, end: e, range: doc.lines.rangeOf(s, e), message: r.message };
+  if (path) out.path = path;
+  return out;
+}
