@@ -111,34 +111,38 @@ export const FILE_SCHEMA: JsonSchema = {
 
 /** One schema for editors (YAML extension): everything above, rules checked by kind. */
 export function editorSchema(): JsonSchema {
-  const ruleVariants = KINDS.map((k) => ({
-    if: { properties: { kind: { const: k.name } }, required: ['kind'] },
-    then: { ...ruleSchema(k), description: k.summary },
-  }));
-  const ruleValue = {
-    anyOf: [
-      { enum: [...SEVERITIES] },
-      {
-        type: 'object',
-        properties: COMMON_RULE_PROPERTIES,
-        allOf: ruleVariants,
-      },
-    ],
+  const definitions: Record<string, JsonSchema> = {
+    common: { type: 'object', properties: COMMON_RULE_PROPERTIES },
+    section: SECTION_SCHEMA,
+    ruleValue: {
+      anyOf: [
+        { enum: [...SEVERITIES] },
+        {
+          allOf: [
+            { $ref: '#/definitions/common' },
+            ...KINDS.map((k) => ({
+              if: { properties: { kind: { const: k.name } }, required: ['kind'] },
+              then: { $ref: `#/definitions/kind-${k.name}` },
+            })),
+          ],
+        },
+      ],
+    },
   };
+  for (const k of KINDS) definitions[`kind-${k.name}`] = { ...ruleSchema(k), description: k.summary };
   const props = FILE_SCHEMA.properties as Record<string, JsonSchema>;
+  const rules = { type: 'object', additionalProperties: { $ref: '#/definitions/ruleValue' }, description: '规则：新增、覆盖或设置严重程度' };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://fzlint.dev/schema/fzlint.schema.json',
     title: 'fzlint 配置与规则文件',
     type: 'object',
+    definitions,
     properties: {
       ...props,
-      sections: { type: 'object', additionalProperties: SECTION_SCHEMA, description: '部分定义' },
-      rules: { type: 'object', additionalProperties: ruleValue, description: '规则：新增、覆盖或设置严重程度' },
-      overrides: {
-        type: 'array',
-        items: { ...OVERRIDE_SCHEMA, properties: { ...OVERRIDE_SCHEMA.properties, rules: { type: 'object', additionalProperties: ruleValue } } },
-      },
+      sections: { type: 'object', additionalProperties: { $ref: '#/definitions/section' }, description: '部分定义' },
+      rules,
+      overrides: { type: 'array', items: { ...OVERRIDE_SCHEMA, properties: { ...OVERRIDE_SCHEMA.properties, rules } } },
     },
     additionalProperties: false,
   };

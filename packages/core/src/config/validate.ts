@@ -9,7 +9,7 @@ const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 function validator(schema: JsonSchema): ValidateFunction {
   let fn = compiled.get(schema);
   if (!fn) {
-    ajv ??= new Ajv({ allErrors: true, strict: false });
+    ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true });
     fn = ajv.compile(schema);
     compiled.set(schema, fn);
   }
@@ -150,8 +150,8 @@ export function validateAt(schema: JsonSchema, data: unknown, source: YamlSource
       key = r.key === true;
       if (r.extra) path = [...path, r.extra];
     }
-    const where = describePath([...base, ...path]);
-    const full = `${context}${where ? `「${where}」` : ''}：${message}`;
+    const where = describePath(context ? path : [...base, ...path]);
+    const full = `${context}${where ? `${context ? ' › ' : ''}${where}` : ''}：${message}`;
     if (seen.has(full)) continue;
     seen.add(full);
     out.push(source.problem([...base, ...path], full, key));

@@ -9,12 +9,15 @@ export interface Occurrence {
 /** Every occurrence of any of `words` in text[start, end), leftmost-longest, non-overlapping. */
 export function findWords(text: string, words: readonly string[], start = 0, end = text.length): Occurrence[] {
   const hits: Occurrence[] = [];
+  // Search only the window: an unbounded indexOf would scan to the end of the document for
+  // every sentence and make callers quadratic.
+  const hay = start === 0 && end === text.length ? text : text.slice(start, end);
   for (const word of words) {
     if (!word) continue;
-    let i = text.indexOf(word, start);
-    while (i >= 0 && i + word.length <= end) {
-      hits.push({ start: i, end: i + word.length, word });
-      i = text.indexOf(word, i + word.length);
+    let i = hay.indexOf(word);
+    while (i >= 0) {
+      hits.push({ start: start + i, end: start + i + word.length, word });
+      i = hay.indexOf(word, i + word.length);
     }
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -45,12 +48,13 @@ export function wordsIn(text: string, words: readonly string[]): string[] {
  */
 export function shieldedBy(text: string, start: number, end: number, exceptions: readonly string[]): boolean {
   for (const ex of exceptions) {
-    if (!ex) continue;
-    let i = text.lastIndexOf(ex, end);
-    const from = start - ex.length;
-    while (i >= 0 && i >= from) {
-      if (i <= start && i + ex.length >= end) return true;
-      i = text.lastIndexOf(ex, i - 1);
+    if (!ex || ex.length < end - start) continue;
+    const from = Math.max(0, end - ex.length);
+    const window = text.slice(from, start + ex.length);
+    let i = window.indexOf(ex);
+    while (i >= 0) {
+      if (from + i <= start && from + i + ex.length >= end) return true;
+      i = window.indexOf(ex, i + 1);
     }
   }
   return false;

@@ -1,0 +1,33 @@
+// Engine benchmark: warm lint time per seed, and scaling with document length.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createEngine } from '../packages/core/dist/index.js';
+import { median, row, time } from './util.mjs';
+
+export async function benchEngine(root) {
+  const engine = createEngine({ readFile: async () => { throw new Error('no files'); } });
+  const config = await engine.loadConfig();
+  const seedsDir = join(root, 'seeds');
+  const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+  const rows = [];
+  for (const f of seeds) {
+    const text = readFileSync(join(seedsDir, f), 'utf8');
+    const ms = time(() => engine.lint(text, { path: f, config }), { warmup: 30, runs: 200 });
+    const kb = Buffer.byteLength(text) / 1024;
+    // Target: ≤ 5 ms for a 15 KB report, i.e. ≤ 1/3 ms per KB.
+    rows.push(row(`engine: lint ${f.slice(0, 3)} (${kb.toFixed(1)} KB, warm, median)`, ms, 'ms', `≤ ${((5 * kb) / 15).toFixed(2)} ms (5 ms / 15 KB)`, ms <= (5 * kb) / 15));
+  }
+  for (const [name, ext] of [['text', 'txt'], ['markdown', 'md']]) {
+    const base = readFileSync(join(seedsDir, seeds[3]), 'utf8');
+    const times = [1, 2, 4, 8, 16].map((k) => {
+      const text = Array.from({ length: k }, () => base).join('\n');
+      return time(() => engine.lint(text, { path: `x.${ext}`, config }), { warmup: 5, runs: Math.max(10, 80 / k) });
+    });
+    const ratios = times.map((t) => t / times[0]);
+    const worst = Math.max(...ratios.map((r, i) => r / [1, 2, 4, 8, 16][i]));
+    rows.push(row(`engine: scaling ${name} ×1…×16 (time ratio)`, ratios.map((r) => r.toFixed(1)).join(' / '), '', '≈ 1 / 2 / 4 / 8 / 16 (linear)', worst <= 1.6));
+  }
+  return rows;
+}
+
+export { median };

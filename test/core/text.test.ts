@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { compilePattern, findFigures, formatChineseNumeral, LineIndex, parseChineseNumeral } from '@fzlint/core';
+import { requiredLiteral } from '../../packages/core/src/text/regex.js';
+import { findWords, shieldedBy } from '../../packages/core/src/text/keywords.js';
+
+describe('LineIndex', () => {
+  it('handles \\n, \\r\\n and lone \\r, UTF-16 columns', () => {
+    const idx = new LineIndex('甲\r\n乙\r丙\n😀丁');
+    expect(idx.lineCount).toBe(4);
+    expect(idx.positionAt(3)).toEqual({ line: 1, character: 0 });
+    expect(idx.positionAt(5)).toEqual({ line: 2, character: 0 });
+    expect(idx.positionAt(9)).toEqual({ line: 3, character: 2 });
+    expect(idx.offsetAt({ line: 3, character: 2 })).toBe(9);
+    expect(idx.lineText(0)).toBe('甲');
+    expect(idx.offsetAt({ line: 99, character: 0 })).toBe(10);
+  });
+});
+
+describe('Chinese numerals', () => {
+  it.each([
+    ['一', 1], ['十', 10], ['十一', 11], ['二十', 20], ['二十三', 23], ['一百零五', 105], ['二〇二四', 2024],
+  ])('%s = %d', (s, n) => {
+    expect(parseChineseNumeral(s)).toBe(n);
+    if (n < 1000 && s !== '二〇二四') expect(formatChineseNumeral(n)).toBe(s);
+  });
+  it('rejects non-numerals', () => expect(parseChineseNumeral('一是')).toBeUndefined());
+});
+
+describe('figures', () => {
+  const units = (s: string) => findFigures(s).map((f) => s.slice(f.start, f.end));
+  it('finds counts, rates and large numbers', () => {
+    expect(units('党组会19次、数据2.83亿条、166.8万余次，按时完成率97.48 %%')).toEqual(['19次', '2.83亿条', '166.8万余次', '97.48 %']);
+  });
+  it('ignores years, dates, codes and version numbers', () => {
+    expect(units('2024年3月15日，12345热线，万绿宝2.0，“4.15”宣传日，第一议题')).toEqual([]);
+  });
+});
+
+describe('safe patterns (RE2)', () => {
+  it('extracts a required literal for prefiltering', () => {
+    expect(requiredLiteral('办结率为?(\\d+)%')).toBe('办结率');
+    expect(requiredLiteral('(\\d+(?:\\.\\d+)?)\\s*%+')).toBe('%');
+    expect(requiredLiteral('甲|乙')).toBe('');
+    expect(requiredLiteral('法制(宣传|教育)')).toBe('法制');
+  });
+  it('matches with UTF-16 offsets and capture groups', () => {
+    const p = compilePattern('现进(技术|设备)');
+    const text = '😀运用现进技术';
+    expect(p.findAll(text)).toEqual([{ start: 4, end: 8, groups: ['技术'] }]);
+  });
+  it('runs a catastrophic pattern in linear time', () => {
+    const p = compilePattern('(a+)+$');
+    const line = `${'a'.repeat(200_000)}b`;
+    expect(p.findAll(line)).toEqual([]);
+  });
+  it('finds matches on long texts via the literal prefilter', () => {
+    const text = `${'无关内容。\n'.repeat(3000)}开展法制宣传。\n${'无关内容。\n'.repeat(3000)}`;
+    expect(compilePattern('法制(宣传)').findAll(text)).toHaveLength(1);
+  });
+});
+
+describe('keywords', () => {
+  it('leftmost-longest, non-overlapping', () => {
+    expect(findWords('理论学习中心组', ['中心组', '理论学习中心组']).map((o) => o.word)).toEqual(['理论学习中心组']);
+  });
+  it('exceptions shield matches inside correct compounds', () => {
+    const t = '落实重大执法决定法制审核制度';
+    const i = t.indexOf('法制');
+    expect(shieldedBy(t, i, i + 2, ['法制审核'])).toBe(true);
+    expect(shieldedBy('法制宣传', 0, 2, ['法制审核'])).toBe(false);
+  });
+});
