@@ -34,6 +34,8 @@ export interface RuleOrigin {
 export interface Fact {
   type: 'section' | 'subsection' | 'data-point' | 'quantification' | 'meta' | string;
   ruleId: string;
+  /** Section id for section and subsection facts. */
+  id?: string;
   name: string;
   found: boolean;
   start?: number;

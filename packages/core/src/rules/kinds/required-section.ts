@@ -36,15 +36,15 @@ message: 缺少「{{section}}」部分`,
     return (rc) => {
       const found = rc.sections.matches(id);
       if (found.length) {
-        rc.record({ type: 'section', name: def.name, found: true, start: found[0]!.start, end: found[0]!.end });
+        rc.record({ type: 'section', id, name: def.name, found: true, start: found[0]!.start, end: found[0]!.end });
         return;
       }
       const mentions = rc.sections.mentions(def);
       if (byMention && mentions.length) {
-        rc.record({ type: 'section', name: def.name, found: true, start: mentions[0]!.start, end: mentions[0]!.end, detail: '正文提及' });
+        rc.record({ type: 'section', id, name: def.name, found: true, start: mentions[0]!.start, end: mentions[0]!.end, detail: '正文提及' });
         return;
       }
-      rc.record({ type: 'section', name: def.name, found: false });
+      rc.record({ type: 'section', id, name: def.name, found: false });
       const place = placement(def, rc.sections.definitions(), (d) => rc.sections.first(d.id));
       const doc = rc.doc;
       const anchor = place.anchor ? headingAnchor(place.anchor) : documentAnchor(doc);

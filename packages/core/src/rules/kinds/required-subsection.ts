@@ -35,10 +35,10 @@ section: rectification`,
       const parent = rc.sections.first(parentId);
       const found = rc.sections.first(id);
       if (found) {
-        rc.record({ type: 'subsection', name: def.name, found: true, start: found.start, end: found.end });
+        rc.record({ type: 'subsection', id, name: def.name, found: true, start: found.start, end: found.end });
         return;
       }
-      rc.record({ type: 'subsection', name: def.name, found: false, detail: parent ? undefined : '缺少上级部分' });
+      rc.record({ type: 'subsection', id, name: def.name, found: false, detail: parent ? undefined : '缺少上级部分' });
       if (!parent) return;
       const nl = newline(rc.doc);
       const at = insertionPoint(rc.doc.text, parent.node ? parent.node.bodyStart : parent.end);
