@@ -122,7 +122,7 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
     if (sev !== 'off') diagnostics.push(makeDiagnostic(doc, id, sev, start, end, message));
   };
 
-  for (const p of doc.problems) engineFinding('fzlint/front-matter', p.start, p.end, p.message);
+  for (const p of doc.problems) engineFinding(p.rule, p.start, p.end, p.message);
   if (choice.reason === 'default' && choice.edition) {
     const a = documentAnchor(doc);
     engineFinding('fzlint/year-unknown', a.start, a.end, `未能识别报告年度，按「${choice.edition.name}」检查；请在标题中写明年度，或在 front matter 中设置 year`);

@@ -7,6 +7,11 @@ export const ENGINE_RULES: Record<string, { severity: Severity; description: str
     description: 'Markdown 文首的 YAML 元数据（front matter）无法解析',
     doc: 'front matter 中的 year、unit、previous 用于识别报告年度、单位和上一年度报告；格式错误时这些信息不可用。',
   },
+  'fzlint/markdown-depth': {
+    severity: 'info',
+    description: 'Markdown 嵌套层级过深，已按纯文本检查',
+    doc: '列表或引用嵌套超过 16 层的 Markdown 会让解析时间急剧增长；这样的文件按纯文本检查（每行一段），结果仍然有效，但 Markdown 标题和代码块不再被识别。',
+  },
   'fzlint/year-unknown': {
     severity: 'info',
     description: '未能识别报告年度，按默认模板检查',

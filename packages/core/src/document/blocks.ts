@@ -5,6 +5,7 @@ import type { Root, Nodes } from 'mdast';
 import type { LineIndex } from '../text/line-index.js';
 import { isResidueLine } from './residue.js';
 import { matchMarkerAtStart } from './markers.js';
+import { markdownChunks } from './markdown-chunks.js';
 
 export type LineKind = 'blank' | 'prose' | 'heading' | 'code' | 'html' | 'frontmatter' | 'thematic' | 'residue';
 
@@ -27,6 +28,29 @@ export interface HtmlComment {
   start: number;
   end: number;
   text: string;
+}
+
+/**
+ * micromark's time grows super-linearly with container nesting (2,000 nested list levels take
+ * minutes). Real reports nest two to four levels; beyond this many, the file is read as plain text.
+ */
+export const MAX_MARKDOWN_NESTING = 16;
+
+const CONTAINER = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))/;
+
+/** The first line nesting deeper than MAX_MARKDOWN_NESTING containers, if any. */
+export function tooDeeplyNested(lines: LineIndex): { line: number; depth: number } | undefined {
+  for (let i = 0; i < lines.lineCount; i++) {
+    let s = lines.text.slice(lines.lineStarts[i], Math.min(lines.lineEnd(i), lines.lineStarts[i]! + 400));
+    const indent = /^[ \t]*/.exec(s)![0];
+    let depth = Math.floor(indent.replace(/\t/g, '    ').length / 2);
+    for (let m = CONTAINER.exec(s); m && depth <= MAX_MARKDOWN_NESTING; m = CONTAINER.exec(s)) {
+      depth++;
+      s = s.slice(m[0].length);
+    }
+    if (depth > MAX_MARKDOWN_NESTING) return { line: i, depth };
+  }
+  return undefined;
 }
 
 export interface BlockScan {
@@ -64,12 +88,13 @@ export function scanText(lines: LineIndex): BlockScan {
   return { lineKinds: kinds, contentStarts, blocks, htmlComments: [] };
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+/** Chunks after the first must not read a leading --- as front matter. */
+const withoutFrontMatter = unified().use(remarkParse);
 
 /** Markdown: remark decides which lines are code, HTML, front matter or headings; the rest is prose. */
-export function scanMarkdown(lines: LineIndex): BlockScan {
+export function scanMarkdown(lines: LineIndex, chunkLines?: number): BlockScan {
   const text = lines.text;
-  const tree = processor.parse(text) as Root;
   const n = lines.lineCount;
   const kinds: LineKind[] = new Array(n).fill('prose');
   const paragraphOf: number[] = new Array(n).fill(-1);
@@ -79,10 +104,15 @@ export function scanMarkdown(lines: LineIndex): BlockScan {
   let frontMatter: BlockScan['frontMatter'];
   let paragraphId = 0;
 
+  // Positions from remark are relative to the chunk being parsed.
+  let lineBase = 0;
+  let offsetBase = 0;
+  const lineOf = (p: { line: number }) => lineBase + p.line - 1;
+  const offsetOf = (p: { offset?: number }) => offsetBase + (p.offset ?? 0);
   const mark = (node: Nodes, kind: LineKind) => {
     const p = node.position;
     if (!p) return;
-    for (let l = p.start.line - 1; l <= p.end.line - 1 && l < n; l++) kinds[l] = kind;
+    for (let l = lineOf(p.start); l <= lineOf(p.end) && l < n; l++) kinds[l] = kind;
   };
   const visit = (node: Nodes) => {
     const p = node.position;
@@ -90,8 +120,8 @@ export function scanMarkdown(lines: LineIndex): BlockScan {
       case 'yaml':
         mark(node, 'frontmatter');
         if (p) {
-          const valueStart = lines.lineStarts[Math.min(p.start.line, n - 1)]!;
-          frontMatter = { start: p.start.offset!, end: p.end.offset!, valueStart, value: node.value };
+          const valueStart = lines.lineStarts[Math.min(lineOf(p.start) + 1, n - 1)]!;
+          frontMatter = { start: offsetOf(p.start), end: offsetOf(p.end), valueStart, value: node.value };
         }
         return;
       case 'code':
@@ -99,7 +129,7 @@ export function scanMarkdown(lines: LineIndex): BlockScan {
         return;
       case 'html':
         mark(node, 'html');
-        if (p) collectComments(text, p.start.offset!, p.end.offset!, htmlComments);
+        if (p) collectComments(text, offsetOf(p.start), offsetOf(p.end), htmlComments);
         return;
       case 'thematicBreak':
       case 'definition':
@@ -108,29 +138,51 @@ export function scanMarkdown(lines: LineIndex): BlockScan {
       case 'heading':
         if (p) {
           paragraphId++;
-          for (let l = p.start.line - 1; l <= p.end.line - 1; l++) {
+          for (let l = lineOf(p.start); l <= lineOf(p.end); l++) {
             kinds[l] = 'heading';
             headingDepth[l] = node.depth;
             paragraphOf[l] = paragraphId;
           }
           // Setext underline belongs to the heading but carries no text.
-          if (p.end.line > p.start.line && /^\s*[=-]+\s*$/.test(lines.lineText(p.end.line - 1))) kinds[p.end.line - 1] = 'thematic';
+          if (p.end.line > p.start.line && /^\s*[=-]+\s*$/.test(lines.lineText(lineOf(p.end)))) kinds[lineOf(p.end)] = 'thematic';
         }
         return;
       case 'paragraph':
         if (p) {
           paragraphId++;
-          for (let l = p.start.line - 1; l <= p.end.line - 1; l++) paragraphOf[l] = paragraphId;
+          for (let l = lineOf(p.start); l <= lineOf(p.end); l++) paragraphOf[l] = paragraphId;
         }
-        for (const child of node.children) if (child.type === 'html' && child.position) collectComments(text, child.position.start.offset!, child.position.end.offset!, htmlComments);
+        for (const child of node.children) {
+          if (child.type === 'html' && child.position) collectComments(text, offsetOf(child.position.start), offsetOf(child.position.end), htmlComments);
+        }
         return;
       case 'listItem':
-        if (p) listItemStart.add(p.start.line - 1);
+        if (p) listItemStart.add(lineOf(p.start));
         break;
     }
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };
-  visit(tree);
+  // Only a closed --- … --- block at the very start is front matter; the plugin is not loaded
+  // otherwise (an unclosed leading --- changes how micromark reads the lines after it).
+  const frontMatterAhead = /^---[ \t]*(?:\r\n|\r|\n)(?:[\s\S]*?(?:\r\n|\r|\n))?---[ \t]*(?:\r\n|\r|\n|$)/.test(text);
+  const chunks = markdownChunks(lines, chunkLines);
+  for (let c = 0; c < chunks.length; c++) {
+    const first = chunks[c]![0];
+    let end = chunks[c]![1];
+    const parse = () => {
+      const chunk = text.slice(lines.lineStarts[first]!, end < n ? lines.lineStarts[end]! : text.length);
+      return { chunk, tree: (first === 0 && frontMatterAhead ? withFrontMatter : withoutFrontMatter).parse(chunk) as Root };
+    };
+    let { chunk, tree } = parse();
+    // The cut points are chosen line by line; remark has the last word on whether a block is still open.
+    while (end < n && openAtEnd(tree, chunk)) {
+      end = chunks[++c]![1];
+      ({ chunk, tree } = parse());
+    }
+    lineBase = first;
+    offsetBase = lines.lineStarts[first]!;
+    visit(tree);
+  }
 
   const contentStarts: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -193,4 +245,26 @@ function collectComments(text: string, start: number, end: number, out: HtmlComm
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     out.push({ start: start + m.index, end: start + m.index + m[0].length, text: m[1]!.trim() });
   }
+}
+
+/** Whether the chunk ends inside a fenced code block or an HTML block that the next lines could continue. */
+function openAtEnd(tree: Root, chunk: string): boolean {
+  const contentEnd = chunk.replace(/[ \t\r\n]+$/, '').length;
+  let node: Nodes | undefined = tree;
+  while (node && 'children' in node && node.children.length) {
+    node = node.children[node.children.length - 1] as Nodes;
+    const end = node.position?.end.offset ?? 0;
+    if (end < contentEnd) return false;
+    if (node.type === 'html') return true;
+    if (node.type === 'code') {
+      const raw = chunk.slice(node.position!.start.offset, end).split(/\r\n|\r|\n/);
+      const fenced = /^[ \t>]*(?:[-*+]|\d+[.)])?[ \t]*(`{3,}|~{3,})/.exec(raw[0]!);
+      // After an indented code block micromark reads some following lines differently (e.g.
+      // "2. 续" + "---" becomes a setext heading), so the next chunk is parsed together with it.
+      if (!fenced) return true;
+      const closing = raw.length > 1 ? /^[ \t>]*(`{3,}|~{3,})[ \t]*$/.exec(raw[raw.length - 1]!) : null;
+      return !(closing && closing[1]![0] === fenced[1]![0] && closing[1]!.length >= fenced[1]!.length);
+    }
+  }
+  return false;
 }

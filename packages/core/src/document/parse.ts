@@ -1,7 +1,7 @@
 import { parse as parseYaml, LineCounter, parseDocument } from 'yaml';
 import { LineIndex } from '../text/line-index.js';
 import { splitSentences, type Sentence } from '../text/sentences.js';
-import { scanMarkdown, scanText, type Block, type BlockScan, type LineKind } from './blocks.js';
+import { MAX_MARKDOWN_NESTING, scanMarkdown, scanText, tooDeeplyNested, type Block, type BlockScan, type LineKind } from './blocks.js';
 import { scanMetadata, type ReportMeta } from './metadata.js';
 import { buildOutline, flattenOutline, type OutlineNode } from './outline.js';
 import { parseDisableDirectives, type DisableDirective } from './disable.js';
@@ -9,6 +9,8 @@ import { parseDisableDirectives, type DisableDirective } from './disable.js';
 export type DocumentFormat = 'markdown' | 'text';
 
 export interface DocumentProblem {
+  /** The engine finding it becomes (see config/engine-rules.ts). */
+  rule: 'fzlint/front-matter' | 'fzlint/markdown-depth';
   message: string;
   start: number;
   end: number;
@@ -51,8 +53,17 @@ export function formatForPath(path: string | undefined): DocumentFormat {
 export function parseReport(text: string, options: ParseOptions = {}): ReportDocument {
   const format = options.format ?? formatForPath(options.path);
   const lines = new LineIndex(text);
-  const scan: BlockScan = format === 'markdown' ? scanMarkdown(lines) : scanText(lines);
   const problems: DocumentProblem[] = [];
+  const deep = format === 'markdown' ? tooDeeplyNested(lines) : undefined;
+  if (deep) {
+    problems.push({
+      rule: 'fzlint/markdown-depth',
+      message: `Markdown 嵌套层级过深（第 ${deep.line + 1} 行约 ${deep.depth} 层，上限 ${MAX_MARKDOWN_NESTING} 层），已按纯文本检查`,
+      start: lines.lineStarts[deep.line]!,
+      end: lines.lineEnd(deep.line),
+    });
+  }
+  const scan: BlockScan = format === 'markdown' && !deep ? scanMarkdown(lines) : scanText(lines);
   let frontMatter: Record<string, unknown> | undefined;
   if (scan.frontMatter) {
     frontMatter = readFrontMatter(scan.frontMatter.value, scan.frontMatter.valueStart, problems);
@@ -91,6 +102,7 @@ function readFrontMatter(value: string, valueStart: number, problems: DocumentPr
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     problems.push({
+      rule: 'fzlint/front-matter',
       message: `文档开头的 YAML 元数据（front matter）格式错误：${e.message.split('\n')[0]}`,
       start: valueStart + e.pos[0],
       end: valueStart + Math.max(e.pos[1], e.pos[0] + 1),
