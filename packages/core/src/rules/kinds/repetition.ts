@@ -78,10 +78,12 @@ allow: [大数据数据库]`,
         while (i < block.end) {
           let found = 0;
           // The longest unit first: 政务服务政务服务 is one repetition, not two of 政务.
-          for (let n = Math.min(max, Math.floor((block.end - i) / 2)); n >= min; n--) {
-            if (!isHan(text[i]) || !isHan(text[i + 2 * n - 1])) continue;
+          const first = text.charCodeAt(i);
+          for (let n = Math.min(max, (block.end - i) >> 1); n >= min && isHan(text[i]); n--) {
+            // Cheap test first: almost every position fails on its first character.
+            if (text.charCodeAt(i + n) !== first) continue;
             let same = true;
-            for (let k = 0; k < n && same; k++) same = text[i + k] === text[i + n + k] && isHan(text[i + k]);
+            for (let k = 1; k < n && same; k++) same = text.charCodeAt(i + k) === text.charCodeAt(i + n + k) && isHan(text[i + k]);
             if (!same) continue;
             const match = text.slice(i, i + 2 * n);
             if (BUILTIN.has(match) || legitimateShape(text, i, n)) continue;
