@@ -45,7 +45,7 @@ function schemaType(s) {
 function kindsDoc(core) {
   const out = [HEADER, '# 规则类型（kind）\n\n'];
   out.push('规则文件中的每条规则都属于下面一种类型，由 `kind:` 指定。规则文件只是数据：不执行任何代码。\n\n');
-  out.push('所有规则都可以写：`kind`、`severity`（error / warning / info / off）、`message`（可用 `{{占位符}}`）、`messages`（按信息 id 覆盖）、`description`、`doc`、`source`（依据）、`url`、`edition`（只在某模板版本下生效）。\n\n');
+  out.push('所有规则都可以写：`kind`、`severity`（error / warning / info / off）、`message`（可用 `{{占位符}}`）、`messages`（按信息 id 覆盖）、`description`、`doc`、`source`（依据）、`url`、`edition`（只在某模板版本下生效）、`years`（只对某些年度的报告生效，如 `{ from: 2021 }`；报告年度无法识别时不运行）。\n\n');
   out.push('正则表达式一律使用 RE2 语法（与 Go、Vale 相同）：匹配时间与文本长度成线性关系，任何写法都不会让检查卡死；不支持反向引用和前后断言，写了会在加载规则文件时报错并指出行列。\n\n');
   for (const k of core.KINDS) {
     out.push(`## ${k.name}\n\n${k.summary}\n\n${k.docs}\n\n`);
@@ -92,11 +92,16 @@ function rulesDoc(core, recommended, strict) {
     out.push(`### ${d.id}\n\n`);
     if (d.description) out.push(`${d.description}。\n\n`);
     if (d.doc) out.push(`${d.doc}\n\n`);
-    out.push(`- 类型：\`${d.kind}\`（见 [rule-kinds.md](rule-kinds.md#${d.kind})）\n- 默认严重程度：${d.severity}${d.edition ? `\n- 模板版本：\`${d.edition}\`` : ''}\n`);
+    out.push(`- 类型：\`${d.kind}\`（见 [rule-kinds.md](rule-kinds.md#${d.kind})）\n- 默认严重程度：${d.severity}${d.edition ? `\n- 模板版本：\`${d.edition}\`` : ''}${d.years ? `\n- 适用年度：${yearsText(d.years)}` : ''}\n`);
     if (d.source) out.push(`- 依据：${d.source}\n`);
     out.push('\n');
   }
   return out.join('');
+}
+
+function yearsText(y) {
+  if (y.from !== undefined && y.to !== undefined) return y.from === y.to ? `${y.from}年度` : `${y.from}–${y.to}年度`;
+  return y.from !== undefined ? `${y.from}年度起` : `${y.to}年度及以前`;
 }
 
 function anchor(id) {

@@ -42,6 +42,9 @@ describe('safe patterns (RE2)', () => {
     expect(requiredLiteral('(\\d+(?:\\.\\d+)?)\\s*%+')).toBe('%');
     expect(requiredLiteral('甲|乙')).toBe('');
     expect(requiredLiteral('法制(宣传|教育)')).toBe('法制');
+    // The digits of a repetition count are not literal text.
+    expect(requiredLiteral('十九届.{0,14}全会精神')).toBe('全会精神');
+    expect(compilePattern('十九届[^，]{0,14}全会精神').findAll('党的十九大和十九届历次全会精神').length).toBe(1);
   });
   it('matches with UTF-16 offsets and capture groups', () => {
     const p = compilePattern('现进(技术|设备)');

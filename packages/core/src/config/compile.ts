@@ -104,7 +104,7 @@ export class ResolvedConfig {
   private compileRule(entry: RuleEntry, problems: ConfigProblem[]): ActiveRule | undefined {
     const kind = KIND_BY_NAME.get(String(entry.raw.kind));
     if (!kind) return undefined;
-    const { kind: _k, severity, message, messages, description, doc, source, url, edition, ...options } = entry.raw;
+    const { kind: _k, severity, message, messages, description, doc, source, url, edition, years, ...options } = entry.raw;
     const def: RuleDefinition = {
       id: entry.id,
       kind: kind.name,
@@ -116,6 +116,7 @@ export class ResolvedConfig {
       source: source as string | undefined,
       url: url as string | undefined,
       edition: entry.edition ?? (edition as string | undefined),
+      years: years as RuleDefinition['years'],
       options,
       origin: entry.origin,
     };

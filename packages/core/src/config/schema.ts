@@ -18,6 +18,12 @@ export const COMMON_RULE_PROPERTIES: Record<string, JsonSchema> = {
   source: { type: 'string', description: '依据的文件和条款' },
   url: { type: 'string', description: '说明文档链接' },
   edition: { type: 'string', description: '只在该模板版本下生效' },
+  years: {
+    type: 'object',
+    properties: { from: { type: 'integer', description: '起始年度（含）' }, to: { type: 'integer', description: '截止年度（含）' } },
+    additionalProperties: false,
+    description: '只对这些年度的报告生效（含两端），如 { from: 2021 }；报告年度无法识别时不运行',
+  },
 };
 
 export function ruleSchema(kind: RuleKind, partial = false): JsonSchema {

@@ -18,9 +18,23 @@ export interface RuleDefinition {
   source?: string;
   url?: string;
   edition?: string;
+  /** Report years the rule applies to (both ends included); the rule is skipped when the year is unknown. */
+  years?: YearRange;
   /** Everything else: the kind's options. */
   options: Record<string, unknown>;
   origin: RuleOrigin;
+}
+
+export interface YearRange {
+  from?: number;
+  to?: number;
+}
+
+/** Whether a rule restricted to `years` runs for a report of `year`. */
+export function appliesToYear(years: YearRange | undefined, year: number | undefined): boolean {
+  if (!years) return true;
+  if (year === undefined) return false;
+  return (years.from === undefined || year >= years.from) && (years.to === undefined || year <= years.to);
 }
 
 export interface RuleOrigin {

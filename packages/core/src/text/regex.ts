@@ -74,6 +74,13 @@ export function requiredLiteral(source: string): string {
       flush();
       continue;
     }
+    if (ch === '{') {
+      // A repetition count {2,4}: its digits are not literal text.
+      flush();
+      const close = source.indexOf('}', i);
+      if (close > 0) i = close;
+      continue;
+    }
     if (depth > 0) continue;
     if (META.has(ch)) {
       flush();
