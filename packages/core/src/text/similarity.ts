@@ -73,11 +73,32 @@ function tokens(text: string): Array<string | null> {
 }
 
 /**
+ * Analyses of recent texts. Segmentation is the costly step, and the same items are analysed
+ * by several rules in one lint and again on every keystroke (last year's report does not change).
+ */
+const CACHE_LIMIT = 2000;
+const cache = new Map<string, TextAnalysis>();
+
+/** Empties the analysis cache (for benchmarks that measure cold runs). */
+export function clearAnalysisCache(): void {
+  cache.clear();
+}
+
+/**
  * Content terms and runs of a (short) text. Stop words and punctuation are dropped; single
  * characters that the segmenter left alone are joined with their single-character neighbours
  * (汇|聚 → 汇聚, 跨|域|通|办 → 跨域通办), a lone one is dropped.
  */
 export function analyze(text: string): TextAnalysis {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const result = analyzeUncached(text);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(text, result);
+  return result;
+}
+
+function analyzeUncached(text: string): TextAnalysis {
   const terms: string[] = [];
   const seen = new Set<string>();
   const runs: string[] = [];
