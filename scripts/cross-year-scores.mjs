@@ -1,22 +1,14 @@
 #!/usr/bin/env node
-// Calibration aid for the cross-year rules: prints every score behind their decisions (last
-// year's problems against this year's rectification items and text, this year's problems against
-// last year's, last year's plans against this year's measures), so thresholds can be chosen on
-// fixtures. Usage: node scripts/cross-year-scores.mjs THIS_YEAR LAST_YEAR
+// Calibration aid for the cross-year rules: prints the scores behind their decisions, computed by
+// the same functions the rules use (packages/core/src/rules/cross-year-evaluate.ts) with their
+// default thresholds: last year's problems against this year's rectification subsection and text,
+// this year's problems against last year's, last year's plans against this year's measures.
+// Usage: node scripts/cross-year-scores.mjs THIS_YEAR LAST_YEAR
 import { readFileSync } from 'node:fs';
 import { createEngine } from '../packages/core/dist/index.js';
-import {
-  bestPassage,
-  crossYear,
-  findRectification,
-  itemTerms,
-  matchRange,
-  nodePassages,
-  PROBLEM_CUE,
-  sectionItems,
-  sentencePassages,
-} from '../packages/core/dist/rules/cross-year.js';
-import { coverage, similarity } from '../packages/core/dist/text/similarity.js';
+import { crossYear, nodePassages } from '../packages/core/dist/rules/cross-year.js';
+import { evaluateCopies, evaluatePlans, evaluateProblems } from '../packages/core/dist/rules/cross-year-evaluate.js';
+import { coverage } from '../packages/core/dist/text/similarity.js';
 
 const [current, previous] = process.argv.slice(2);
 if (!current || !previous) {
@@ -26,51 +18,40 @@ if (!current || !previous) {
 const engine = createEngine({ readFile: async (p) => readFileSync(p, 'utf8') });
 const config = await engine.loadConfig();
 const result = engine.lint(readFileSync(current, 'utf8'), { path: current, config, previous: { path: previous, text: readFileSync(previous, 'utf8') } });
+const option = (id, key) => result.rules.get(id)?.def.options[key];
+const now = { doc: result.document, sections: result.sections };
 const doc = result.document;
-const prev = result.previous;
-const rc = { doc, previous: prev, year: result.year };
-const cy = crossYear(rc);
-const pct = (x) => `${Math.round(x * 100)}%`.padStart(4);
+const cy = crossYear({ doc, previous: result.previous, year: result.year });
+const pct = (x) => `${Math.round((x ?? 0) * 100)}%`.padStart(4);
 const cut = (s, n = 40) => (s.length > n ? `${s.slice(0, n - 1)}…` : s).replace(/\s+/g, ' ');
+const at = (m) => (m ? `${cut(doc.text.slice(m.start, m.end))}  [${m.matched.join(' ')}]` : '—');
 
-const prevRect = findRectification(prev.sections, 'rectification');
-const problems = sectionItems(prev.doc, prev.sections, 'problems', prevRect ? [matchRange(prevRect)] : [], PROBLEM_CUE);
-const rect = findRectification(result.sections, 'rectification');
-const notTreatment = [...result.sections.matches('problems'), ...result.sections.matches('plans')].map(matchRange);
-if (rect) notTreatment.push(matchRange(rect));
-const rectNodes = rect ? nodePassages(rect) : [];
-const rectPassages = rect ? [...rectNodes, ...sentencePassages(doc, [matchRange(rect)])] : [];
-const elsewhere = sentencePassages(doc, undefined, notTreatment);
-const currentProblems = sectionItems(doc, result.sections, 'problems', rect ? [matchRange(rect)] : [], PROBLEM_CUE);
-
-console.log(`# ${current} (${result.year}) ← ${previous} (${prev.doc.meta.year?.value})`);
-console.log(`\n## last year's problems → this year (rectification: ${rect ? cut(doc.text.slice(rect.start, rect.end)) : 'none'})`);
-for (const p of problems) {
-  const terms = itemTerms(p, cy.weights);
-  console.log(`- 「${p.brief}」 terms: ${terms.map((t) => `${t.term}:${t.weight.toFixed(1)}`).join(' ')}`);
-  for (const n of rectNodes) {
-    const { score } = coverage(terms, (t) => cy.search.contains(t, n.start, n.end));
-    console.log(`    rect item ${pct(score)}  ${cut(doc.text.slice(n.start, n.end))}`);
+console.log(`# ${current} (${result.year}) ← ${previous} (${result.previous.doc.meta.year?.value})`);
+if (!cy) {
+  console.log('last year\'s report is not older than this one: the cross-year rules do not compare');
+  process.exit(0);
+}
+const ids = { problems: 'problems', rectification: 'rectification', plans: 'plans' };
+const threshold = option('cross-year/problems-addressed', 'threshold') ?? 0.3;
+const elsewhereThreshold = option('cross-year/problems-addressed', 'elsewhereThreshold') ?? 0.4;
+const problems = evaluateProblems(now, cy, ids, threshold, elsewhereThreshold);
+const rect = problems.rectification;
+console.log(`\n## last year's problems → this year (threshold ${threshold}, elsewhere ${elsewhereThreshold}; rectification: ${rect ? cut(doc.text.slice(rect.start, rect.end)) : 'none'})`);
+for (const v of problems.verdicts) {
+  console.log(`- ${v.treated ? 'addressed    ' : 'NOT addressed'} 「${v.item.brief}」 terms: ${v.terms.map((t) => `${t.term}:${t.weight.toFixed(1)}`).join(' ')}`);
+  for (const n of rect ? nodePassages(rect) : []) {
+    console.log(`    rect item ${pct(coverage(v.terms, (t) => cy.search.contains(t, n.start, n.end)).score)}  ${cut(doc.text.slice(n.start, n.end))}`);
   }
-  const r = bestPassage(terms, cy.search, rectPassages);
-  if (r) console.log(`    rect best ${pct(r.score)}  ${cut(doc.text.slice(r.start, r.end))}  [${r.matched.join(' ')}]`);
-  const e = bestPassage(terms, cy.search, elsewhere);
-  if (e) console.log(`    elsewhere ${pct(e.score)}  ${cut(doc.text.slice(e.start, e.end))}  [${e.matched.join(' ')}]`);
-  for (const c of currentProblems) {
-    const { score } = coverage(terms, (t) => cy.search.contains(t, c.start, c.end));
-    console.log(`    listed    ${pct(score)}  ${c.brief}`);
-  }
+  if (v.inRectification) console.log(`    rect best ${pct(v.inRectification.score)}  ${at(v.inRectification)}`);
+  if (v.elsewhere) console.log(`    elsewhere ${pct(v.elsewhere.score)}  ${at(v.elsewhere)}${v.elsewhereNamesIt ? '' : '  (does not name it)'}`);
+  if (v.stillListed) console.log(`    listed    ${pct(v.stillListed.score)}  ${v.stillListed.item.brief}`);
 }
 
-console.log("\n## this year's problems ~ last year's (similarity)");
-for (const c of currentProblems) {
-  console.log(`- 「${c.brief}」 ${problems.map((p) => `${pct(similarity(c.analysis, p.analysis))} 「${p.brief}」`).join('  ')}`);
-}
+console.log(`\n## this year's problems ~ last year's (similarity, threshold ${option('cross-year/problems-copied', 'threshold') ?? 0.75})`);
+for (const v of evaluateCopies(now, cy, ids)) console.log(`- ${pct(v.score)} 「${v.item.brief}」 ~ 「${v.previous.brief}」`);
 
-console.log("\n## last year's plans → this year's measures");
-const measures = result.sections.matches('measures');
-const passages = [...measures.flatMap(nodePassages), ...sentencePassages(doc, measures.map(matchRange))];
-for (const plan of sectionItems(prev.doc, prev.sections, 'plans')) {
-  const best = bestPassage(itemTerms(plan, cy.weights), cy.search, passages);
-  console.log(`- ${pct(best?.score ?? 0)} 「${plan.brief}」 → ${best ? cut(doc.text.slice(best.start, best.end), 50) : '—'}  [${best?.matched.join(' ') ?? ''}]`);
+const planThreshold = option('cross-year/plans-followed', 'threshold') ?? 0.4;
+console.log(`\n## last year's plans → this year's measures and rectification (threshold ${planThreshold})`);
+for (const v of evaluatePlans(now, cy, { plans: 'plans', measures: 'measures', rectification: 'rectification' }, planThreshold).verdicts) {
+  console.log(`- ${pct(v.best?.score)} ${v.found ? 'followed    ' : 'NOT followed'} 「${v.plan.brief}」 → ${at(v.best)}`);
 }

@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, similarity } from '@fzlint/core';
 import { coverage, TermSearch, TermWeights } from '../../packages/core/src/text/similarity.js';
+import { ROOT } from '../helpers.js';
 
 // Last year's problems of seed 002 (花都 2021) and texts derived from them by hand.
 const CENTRE =
@@ -105,5 +108,23 @@ describe('TermSearch, TermWeights and coverage', () => {
     expect(coverage(terms, (t) => search.contains(t, 10, 18))).toEqual({ score: 1, matched: ['数据', '壁垒'] });
     expect(coverage(terms, (t) => search.contains(t, 0, 5)).score).toBeCloseTo(0.25);
     expect(coverage([], () => true).score).toBe(0);
+  });
+});
+
+describe('without Intl.Segmenter (a runtime without ICU data)', () => {
+  it('falls back to stop-word removal and character bigrams', () => {
+    const module = join(ROOT, 'packages/core/dist/text/similarity.js');
+    const script = `delete Intl.Segmenter;
+      const m = await import(${JSON.stringify(module)});
+      console.log(JSON.stringify({
+        terms: m.analyze('数据壁垒待打破，进一步加强法治政府建设工作').terms,
+        generic: m.similarity('进一步加强法治宣传工作', '进一步加强执法监督工作'),
+        same: m.similarity('数据壁垒待打破', '数据壁垒待打破'),
+      }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+    expect(out.terms).toEqual(expect.arrayContaining(['数据', '壁垒', '打破']));
+    expect(out.terms).not.toContain('加强');
+    expect(out.generic).toBe(0);
+    expect(out.same).toBe(1);
   });
 });

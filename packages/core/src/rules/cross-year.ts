@@ -30,7 +30,7 @@ export interface ReportItem {
 }
 
 /** Clauses that name a shortcoming: the brief of a problem item prefers one of them. */
-export const PROBLEM_CUE = /待|不足|不够|不高|不多|不强|不全|不畅|不顺|难度|困难|问题|缺乏|欠缺|薄弱|滞后|短板|差距|不完善|尚未|不到位|不充分|偏低|较低|较弱|较少|单一|不明显|不规范|不健全|不平衡/;
+export const PROBLEM_CUE = /待|不足|较长|过长|较慢|不及时|超期|超过法定|不够|不高|不多|不强|不全|不畅|不顺|难度|困难|问题|缺乏|欠缺|薄弱|滞后|短板|差距|不完善|尚未|不到位|不充分|偏低|较低|较弱|较少|单一|不明显|不规范|不健全|不平衡/;
 
 const BRIEF_MAX = 30;
 
@@ -64,33 +64,44 @@ function nodeItem(doc: ReportDocument, node: OutlineNode, cue?: RegExp): ReportI
   return { start: node.start, end, text, brief: briefOf(text, cue), node, analysis: analyze(text) };
 }
 
+/** Sentences of text[start, end) as items: those that carry content terms (and, with `cue`, name a shortcoming). */
+function sentenceItems(doc: ReportDocument, start: number, end: number, exclude: readonly Range[], cue?: RegExp): ReportItem[] {
+  const out: ReportItem[] = [];
+  for (const s of doc.sentences) {
+    if (s.start < start || s.start >= end || inRanges(s.start, exclude)) continue;
+    const stop = trimEnd(doc.text, s.start, Math.min(s.end, end));
+    const text = doc.text.slice(s.start, stop).trim();
+    if (/[：:]$/.test(text)) continue;
+    // Introductions ("对照年度目标，我局工作仍有差距。") carry no content terms once generic words are gone.
+    if (cue && !cue.test(text)) continue;
+    const analysis = analyze(text);
+    if (analysis.terms.length < 2) continue;
+    out.push({ start: s.start, end: stop, text, brief: briefOf(text, cue), analysis });
+  }
+  return out;
+}
+
 /**
  * The items of a part. Outline items directly under its heading, except those inside `exclude`
  * (last year's rectification subsection is not a problem of last year); an item with two or
- * more sub-items stands for them ("（二）2024年度面临的问题：一是…二是…"). A part without items
- * gives its sentences that carry at least two content terms and do not introduce a list.
+ * more sub-items stands for them ("（二）2024年度面临的问题：一是…二是…"), and so does a
+ * subheading that only names the part ("（二）存在的不足") for the sentences under it. A part
+ * without items gives its sentences.
  */
 export function sectionItems(doc: ReportDocument, sections: SectionIndex, id: string, exclude: readonly Range[] = [], cue?: RegExp): ReportItem[] {
   const out: ReportItem[] = [];
+  const def = sections.definition(id);
+  const namesPart = (n: OutlineNode) => def !== undefined && scoreText(def, n.title) >= def.minScore && analyze(n.title).terms.length <= 1;
   for (const m of sections.matches(id)) {
     const found: ReportItem[] = [];
     const collect = (n: OutlineNode) => {
       if (inRanges(n.start, exclude)) return;
       if (n.children.length >= 2) n.children.forEach(collect);
+      else if (!n.children.length && namesPart(n)) found.push(...sentenceItems(doc, n.bodyStart, n.end, exclude, cue));
       else found.push(nodeItem(doc, n, cue));
     };
     m.node?.children.forEach(collect);
-    if (!found.length) {
-      for (const s of doc.sentences) {
-        if (s.start < m.bodyStart || s.start >= m.bodyEnd || inRanges(s.start, exclude)) continue;
-        const end = trimEnd(doc.text, s.start, Math.min(s.end, m.bodyEnd));
-        const text = doc.text.slice(s.start, end).trim();
-        if (/[：:]$/.test(text)) continue;
-        const analysis = analyze(text);
-        if (analysis.terms.length < 2) continue;
-        found.push({ start: s.start, end, text, brief: briefOf(text, cue), analysis });
-      }
-    }
+    if (!found.length) found.push(...sentenceItems(doc, m.bodyStart, m.bodyEnd, exclude, cue));
     out.push(...found);
   }
   return out;
@@ -203,7 +214,7 @@ export function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
-export const SECTION_OPTION = (what: string, fallback: string) => ({ type: 'string', minLength: 1, description: `${what}的部分 id，默认 ${fallback}` });
+export const SECTION_OPTION = (what: string, fallback: string) => ({ type: 'string', minLength: 1, description: `「${what}」的部分 id，默认 ${fallback}` });
 
 export const THRESHOLD_OPTION = (what: string, fallback: number) => ({ type: 'number', minimum: 0, maximum: 1, description: `${what}，0 到 1，默认 ${fallback}` });
 

@@ -25,7 +25,7 @@ export const REPORT_STOP_WORDS: readonly string[] = [
   '加大', '力度', '水平', '能力', '机制', '体系', '制度', '措施', '举措', '成效', '取得', '开展', '组织', '重点', '重要', '主要', '一系列',
   // framing of a problem
   '存在', '问题', '不足', '有待', '仍然', '仍有', '尚未', '不够', '不高', '不多', '不强', '缺乏', '欠缺', '薄弱', '困难', '难度', '较大',
-  '较多', '较少', '较为', '一定', '部分', '不少', '尤其是', '加之', '短板', '差距', '滞后', '不到位', '不充分', '不完善', '需要', '亟待', '仍需', '有所', '造成',
+  '较多', '较少', '较为', '一定', '部分', '不少', '尤其是', '加之', '对照', '目标', '要求', '短板', '差距', '滞后', '不到位', '不充分', '不完善', '需要', '亟待', '仍需', '有所', '造成',
   // framing of rectification
   '整改', '改进', '针对', '解决', '已经', '目前', '截至', '完成', '情况下', '基础上', '以来', '同时', '此外', '其次', '另外', '一是', '二是',
   '三是', '四是', '五是', '六是',
@@ -59,17 +59,43 @@ function isStop(token: string): boolean {
   return token.length === 1 && (STOP_CHARS.has(token) || !HAN.test(token));
 }
 
-/** Word-like tokens of a text: Intl.Segmenter where available, otherwise every CJK character and Latin/digit run. */
-function tokens(text: string): Array<string | null> {
+/** Word-like tokens of a text (null for punctuation and spaces). */
+function tokens(segmenter: Intl.Segmenter, text: string): Array<string | null> {
   const out: Array<string | null> = [];
-  if (SEGMENTER) {
-    for (const s of SEGMENTER.segment(text)) out.push(s.isWordLike ? s.segment : null);
-    return out;
-  }
-  for (const m of text.matchAll(/\p{Script=Han}|[\p{L}\p{N}]+|[^\p{Script=Han}\p{L}\p{N}]+/gu)) {
-    out.push(/[\p{L}\p{N}]/u.test(m[0]) ? m[0] : null);
-  }
+  for (const s of segmenter.segment(text)) out.push(s.isWordLike ? s.segment : null);
   return out;
+}
+
+const FUNCTION_CHARS = new Set([...'的了和与及在是对为将把被等并也都又还但而其之已未仍尚较']);
+const STOP_MAX = Math.max(...[...STOP_WORDS].map((w) => w.length));
+
+/**
+ * Without Intl.Segmenter (a runtime built without ICU data): stop words removed by longest
+ * match, and the character bigrams of what remains as terms.
+ */
+function analyzeWithoutSegmenter(text: string): TextAnalysis {
+  const runs: string[] = [];
+  let run = '';
+  const flush = () => {
+    if (run) runs.push(run);
+    run = '';
+  };
+  for (let i = 0; i < text.length; ) {
+    let stop = 0;
+    for (let len = Math.min(STOP_MAX, text.length - i); len >= 2 && !stop; len--) if (STOP_WORDS.has(text.slice(i, i + len))) stop = len;
+    if (stop) {
+      flush();
+      i += stop;
+      continue;
+    }
+    const ch = text[i]!;
+    if (/[\p{Script=Han}\p{L}]/u.test(ch) && !FUNCTION_CHARS.has(ch)) run += ch;
+    else flush();
+    i++;
+  }
+  flush();
+  const terms = [...new Set(runs.flatMap((r) => [...r].slice(0, -1).map((c, j) => c + r[j + 1]!)))];
+  return { terms, runs: runs.filter((r) => r.length > 1) };
 }
 
 /**
@@ -99,6 +125,8 @@ export function analyze(text: string): TextAnalysis {
 }
 
 function analyzeUncached(text: string): TextAnalysis {
+  const normal = text.normalize('NFKC').toLowerCase();
+  if (!SEGMENTER) return analyzeWithoutSegmenter(normal);
   const terms: string[] = [];
   const seen = new Set<string>();
   const runs: string[] = [];
@@ -122,7 +150,7 @@ function analyzeUncached(text: string): TextAnalysis {
     run = '';
     lastWord = '';
   };
-  for (const tok of tokens(text.normalize('NFKC').toLowerCase())) {
+  for (const tok of tokens(SEGMENTER, normal)) {
     if (tok === null || isStop(tok)) {
       breakRun();
       continue;

@@ -1,22 +1,5 @@
-import { coverage } from '../../text/similarity.js';
-import {
-  bestPassage,
-  crossYear,
-  findRectification,
-  itemTerms,
-  matchRange,
-  nodePassages,
-  percent,
-  previousLabel,
-  PROBLEM_CUE,
-  relatedItem,
-  SECTION_OPTION,
-  sectionItems,
-  sectionOption,
-  sentencePassages,
-  THRESHOLD_OPTION,
-  type ReportItem,
-} from '../cross-year.js';
+import { evaluateProblems } from '../cross-year-evaluate.js';
+import { crossYear, percent, previousLabel, relatedItem, SECTION_OPTION, sectionOption, THRESHOLD_OPTION } from '../cross-year.js';
 import { defineKind } from '../kind.js';
 import { documentAnchor, headingAnchor } from '../scope.js';
 
@@ -30,7 +13,9 @@ export default defineKind({
     '只在提供了上一年度报告时检查（front matter 的 `previous`、命令行 `--previous`、配置中的 `previous` 映射或自动查找）。' +
     '从上一年度报告的「存在的不足」部分取出问题条目：（一）（二）……、1. 2. ……、一是、二是……；没有分项时按句子。' +
     '上一年度报告自己的整改小节不算问题。对每个问题，先在本年度的整改小节中找说明其整改的段落，再在全文其他位置找' +
-    '（本年度「存在的不足」和「下一年度安排」部分除外：把问题再列一遍或写进计划不是整改）。\n\n' +
+    '（本年度「存在的不足」和「下一年度安排」部分除外：把问题再列一遍或写进计划不是整改；' +
+    '其他位置的段落还须点出问题所指的事项本身，即含有问题那一句中「待」「不足」「较长」等词之前的全部内容词：' +
+    '「全年办理行政复议案件64件」与「行政复议案件办理周期较长」用词相近，但没有说到「周期」，不算整改说明）。\n\n' +
     '比较用的是中文分词（Intl.Segmenter）得到的内容词：去掉通用停用词（stopwords-iso）和这类报告人人都写的词' +
     '（进一步、加强、推进、工作、法治政府建设、存在、问题、整改……），按词在两份报告各句中的出现频率加权（越少见权重越高，' +
     '「数据」在数据管理局的报告中几乎句句都有，权重就低），问题条目中点明问题的那一句（如「数据壁垒待打破」）的词权重加倍。' +
@@ -45,7 +30,7 @@ export default defineKind({
   options: {
     problems: SECTION_OPTION('存在的不足', 'problems'),
     rectification: SECTION_OPTION('整改情况小节', 'rectification'),
-    plans: SECTION_OPTION('下一年度安排（其中写的不算整改）', 'plans'),
+    plans: SECTION_OPTION('下一年度安排', 'plans'),
     threshold: THRESHOLD_OPTION('整改小节中一个段落须覆盖问题加权内容词的比例', DEFAULT_THRESHOLD),
     elsewhereThreshold: THRESHOLD_OPTION('整改小节以外的段落须覆盖的比例', DEFAULT_ELSEWHERE),
   },
@@ -72,27 +57,13 @@ elsewhereThreshold: 0.4`,
     return (rc) => {
       const cy = crossYear(rc);
       if (!cy) return;
+      const ids = { problems: problemsId, rectification: rectificationId, plans: plansId };
+      const { verdicts, rectification, problems } = evaluateProblems(rc, cy, ids, threshold, elsewhereThreshold);
+      const anchor = rectification ? headingAnchor(rectification) : problems[0] ? headingAnchor(problems[0]) : documentAnchor(rc.doc);
       const prev = cy.previous;
-      const prevRect = findRectification(prev.sections, rectificationId);
-      const items = sectionItems(prev.doc, prev.sections, problemsId, prevRect ? [matchRange(prevRect)] : [], PROBLEM_CUE);
-      if (!items.length) return;
-
-      const rect = findRectification(rc.sections, rectificationId);
-      const problemMatches = rc.sections.matches(problemsId);
-      const notTreatment = [...problemMatches, ...rc.sections.matches(plansId)].map(matchRange);
-      if (rect) notTreatment.push(matchRange(rect));
-      const rectPassages = rect ? [...nodePassages(rect), ...sentencePassages(rc.doc, [matchRange(rect)])] : [];
-      const elsewhere = sentencePassages(rc.doc, undefined, notTreatment);
-      const current = sectionItems(rc.doc, rc.sections, problemsId, rect ? [matchRange(rect)] : [], PROBLEM_CUE);
-      const anchor = rect ? headingAnchor(rect) : problemMatches[0] ? headingAnchor(problemMatches[0]) : documentAnchor(rc.doc);
       const label = previousLabel(prev.doc.meta.year?.value);
-
-      for (const item of items) {
-        const terms = itemTerms(item, cy.weights);
-        const inRect = bestPassage(terms, cy.search, rectPassages);
-        const other = inRect && inRect.score >= threshold ? undefined : bestPassage(terms, cy.search, elsewhere);
-        const treated = inRect && inRect.score >= threshold ? inRect : other && other.score >= elsewhereThreshold ? other : undefined;
-        const closest = [inRect, other].filter((x) => x !== undefined).sort((a, b) => b.score - a.score)[0];
+      for (const v of verdicts) {
+        const { item, treated, closest, stillListed } = v;
         rc.record({
           type: 'previous-problem',
           name: item.brief,
@@ -101,22 +72,16 @@ elsewhereThreshold: 0.4`,
           end: treated?.end,
           path: prev.path,
           detail: treated
-            ? `${treated === inRect ? '整改小节' : '正文'}中说明：${excerpt(rc.doc.text, treated.start, treated.end)}`
+            ? `${treated === v.inRectification ? '整改小节' : '正文'}中说明：${excerpt(rc.doc.text, treated.start, treated.end)}`
             : `未找到整改说明（最接近的段落得分 ${percent(closest?.score ?? 0)}）`,
         });
         if (treated) continue;
-
-        let listed: { item: ReportItem; score: number } | undefined;
-        for (const c of current) {
-          const { score } = coverage(terms, (t) => cy.search.contains(t, c.start, c.end));
-          if (score >= threshold && (!listed || score > listed.score)) listed = { item: c, score };
-        }
         const related = [relatedItem(item, prev.doc, label, '问题')];
-        if (listed) related.push({ start: listed.item.start, end: listed.item.end, message: `本年度仍列出的相近问题：${listed.item.brief}`, doc: rc.doc });
+        if (stillListed) related.push({ start: stillListed.item.start, end: stillListed.item.end, message: `本年度仍列出的相近问题：${stillListed.item.brief}`, doc: rc.doc });
         rc.report({
           ...anchor,
-          messageId: listed ? 'stillListed' : 'default',
-          data: { previous: label, problem: item.brief, current: listed?.item.brief, score: percent(closest?.score ?? 0), previousPath: prev.path },
+          messageId: stillListed ? 'stillListed' : 'default',
+          data: { previous: label, problem: item.brief, current: stillListed?.item.brief, score: percent(closest?.score ?? 0), previousPath: prev.path },
           related,
         });
       }

@@ -1,18 +1,5 @@
-import { similarity } from '../../text/similarity.js';
-import {
-  crossYear,
-  findRectification,
-  matchRange,
-  percent,
-  previousLabel,
-  PROBLEM_CUE,
-  relatedItem,
-  SECTION_OPTION,
-  sectionItems,
-  sectionOption,
-  THRESHOLD_OPTION,
-  type ReportItem,
-} from '../cross-year.js';
+import { evaluateCopies } from '../cross-year-evaluate.js';
+import { crossYear, percent, previousLabel, relatedItem, SECTION_OPTION, sectionOption, THRESHOLD_OPTION, type ReportItem } from '../cross-year.js';
 import { defineKind } from '../kind.js';
 
 const DEFAULT_THRESHOLD = 0.75;
@@ -31,7 +18,7 @@ export default defineKind({
     '「几乎相同」取 `threshold` 默认 0.75，重述不报告；删改较多的改写（0.73–0.79）处在边界上，想更严格时可以调低阈值。',
   options: {
     problems: SECTION_OPTION('存在的不足', 'problems'),
-    rectification: SECTION_OPTION('整改情况小节（其中的条目不参与比较）', 'rectification'),
+    rectification: SECTION_OPTION('整改情况小节', 'rectification'),
     threshold: THRESHOLD_OPTION('相似度达到该值即视为照抄', DEFAULT_THRESHOLD),
   },
   messages: {
@@ -53,24 +40,13 @@ threshold: 0.75`,
     return (rc) => {
       const cy = crossYear(rc);
       if (!cy) return;
-      const prev = cy.previous;
-      const prevRect = findRectification(prev.sections, rectificationId);
-      const previous = sectionItems(prev.doc, prev.sections, problemsId, prevRect ? [matchRange(prevRect)] : [], PROBLEM_CUE);
-      if (!previous.length) return;
-      const rect = findRectification(rc.sections, rectificationId);
-      const current = sectionItems(rc.doc, rc.sections, problemsId, rect ? [matchRange(rect)] : [], PROBLEM_CUE);
-      const label = previousLabel(prev.doc.meta.year?.value);
-      for (const item of current) {
-        let best: { item: ReportItem; score: number } | undefined;
-        for (const p of previous) {
-          const score = similarity(item.analysis, p.analysis);
-          if (!best || score > best.score) best = { item: p, score };
-        }
-        if (!best || best.score < threshold) continue;
+      const label = previousLabel(cy.previous.doc.meta.year?.value);
+      for (const v of evaluateCopies(rc, cy, { problems: problemsId, rectification: rectificationId })) {
+        if (v.score < threshold) continue;
         rc.report({
-          ...firstSentence(rc.doc.text, item),
-          data: { problem: item.brief, previous: label, previousProblem: best.item.brief, similarity: percent(best.score), previousPath: prev.path },
-          related: [relatedItem(best.item, prev.doc, label, '问题')],
+          ...firstSentence(rc.doc.text, v.item),
+          data: { problem: v.item.brief, previous: label, previousProblem: v.previous.brief, similarity: percent(v.score), previousPath: cy.previous.path },
+          related: [relatedItem(v.previous, cy.previous.doc, label, '问题')],
         });
       }
     };
