@@ -81,6 +81,29 @@ describe('cross-year checks', () => {
     expect(r.facts.filter((f) => f.type.startsWith('previous-'))).toEqual([]);
   });
 
+  it('takes last year\'s problems from numbered items, 一是… items or sentences, not from its causes or its own rectification', async () => {
+    const config = await recommended();
+    const facts = (previous: string) =>
+      engine
+        .lint('某某局2024年法治政府建设年度报告\n一、主要举措和成效\n开展普法活动15场。\n二、存在的不足\n基层力量薄弱。\n三、2025年工作安排\n充实基层力量。\n', {
+          path: 'c.txt',
+          config,
+          previous: { path: 'p.txt', text: previous },
+        })
+        .facts.filter((f) => f.type === 'previous-problem')
+        .map((f) => f.name);
+    const head = '某某局2023年法治政府建设年度报告\n一、主要举措和成效\n开展普法活动12场。\n';
+    expect(facts(`${head}二、存在的不足和原因\n(一)存在的不足\n执法人员持证比例偏低，部分人员未取得证件。复议案件办理周期较长。\n(二)原因分析\n培训考试组织不够及时。\n`)).toEqual([
+      '执法人员持证比例偏低',
+      '复议案件办理周期较长',
+    ]);
+    expect(facts(`${head}二、存在的不足\n对照年度目标，工作仍有差距：一是执法人员持证比例偏低。二是普法形式单一。\n`)).toEqual(['执法人员持证比例偏低', '普法形式单一']);
+    expect(facts(`${head}二、存在的不足\n(一)2022年度问题整改情况\n已完成执法证件换发。\n(二)存在的问题\n1.执法人员持证比例偏低。\n2.普法形式单一。\n`)).toEqual([
+      '执法人员持证比例偏低',
+      '普法形式单一',
+    ]);
+  });
+
   it('the real pair: the three 2021 problems are not addressed in 2022, with related locations into 002', async () => {
     const r = await lintPair(seedPath('000'), seedPath('002'));
     const found = crossYear(r, 'problems-addressed');

@@ -64,6 +64,9 @@ function nodeItem(doc: ReportDocument, node: OutlineNode, cue?: RegExp): ReportI
   return { start: node.start, end, text, brief: briefOf(text, cue), node, analysis: analyze(text) };
 }
 
+/** A subheading for the causes ("（二）原因分析"): what it says are not items of their own. */
+const REASONS_HEADING = /^(?:主要|存在问题的|问题的|产生问题的|存在不足的)?原因(?:分析)?$/;
+
 /** Sentences of text[start, end) as items: those that carry content terms (and, with `cue`, name a shortcoming). */
 function sentenceItems(doc: ReportDocument, start: number, end: number, exclude: readonly Range[], cue?: RegExp): ReportItem[] {
   const out: ReportItem[] = [];
@@ -95,7 +98,7 @@ export function sectionItems(doc: ReportDocument, sections: SectionIndex, id: st
   for (const m of sections.matches(id)) {
     const found: ReportItem[] = [];
     const collect = (n: OutlineNode) => {
-      if (inRanges(n.start, exclude)) return;
+      if (inRanges(n.start, exclude) || REASONS_HEADING.test(n.title)) return;
       if (n.children.length >= 2) n.children.forEach(collect);
       else if (!n.children.length && namesPart(n)) found.push(...sentenceItems(doc, n.bodyStart, n.end, exclude, cue));
       else found.push(nodeItem(doc, n, cue));
