@@ -14,6 +14,14 @@ export { applyFixes, applyEdits } from './fix.js';
 export { parseReport, formatForPath, type ReportDocument, type DocumentFormat, type ParseOptions } from './document/parse.js';
 export type { OutlineNode } from './document/outline.js';
 export type { ReportMeta, ReportDate, Span } from './document/metadata.js';
+export {
+  findPreviousReport,
+  unitMatch,
+  normalizeUnit,
+  type PreviousCandidate,
+  type PreviousDiscovery,
+  type CandidateVerdict,
+} from './document/previous-report.js';
 export type { MarkerType } from './document/markers.js';
 export { canonicalMarker } from './document/markers.js';
 export { KINDS, KIND_BY_NAME } from './rules/kinds/index.js';
@@ -24,3 +32,4 @@ export { LineIndex } from './text/line-index.js';
 export { formatChineseNumeral, parseChineseNumeral } from './text/chinese-numerals.js';
 export { findFigures, type Figure } from './text/figures.js';
 export { compilePattern, type SafePattern } from './text/regex.js';
+export { analyze, similarity, REPORT_STOP_WORDS, type TextAnalysis } from './text/similarity.js';

@@ -9,6 +9,9 @@ import outlineNumbering from './outline-numbering.js';
 import pattern from './pattern.js';
 import percentFormat from './percent-format.js';
 import percentSum from './percent-sum.js';
+import plansFollowed from './plans-followed.js';
+import problemsAddressed from './problems-addressed.js';
+import problemsCopied from './problems-copied.js';
 import quantification from './quantification.js';
 import rateConsistency from './rate-consistency.js';
 import rateRange from './rate-range.js';
@@ -21,6 +24,7 @@ import substitution from './substitution.js';
 import title from './title.js';
 import topicCoverage from './topic-coverage.js';
 import webResidue from './web-residue.js';
+import yearsAgree from './years-agree.js';
 
 /** The closed set of rule kinds. Rule files choose one by `kind:`; nothing in YAML runs code. */
 export const KINDS: readonly RuleKind[] = [
@@ -46,6 +50,10 @@ export const KINDS: readonly RuleKind[] = [
   classificationMark,
   topicCoverage,
   cjkPunctuation,
+  problemsAddressed,
+  problemsCopied,
+  plansFollowed,
+  yearsAgree,
 ];
 
 export const KIND_BY_NAME: ReadonlyMap<string, RuleKind> = new Map(KINDS.map((k) => [k.name, k]));
