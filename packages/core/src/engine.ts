@@ -125,6 +125,11 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
   };
 
   for (const p of doc.problems) engineFinding(p.rule, p.start, p.end, p.message);
+  if (!config.hasRules) {
+    const a = documentAnchor(doc);
+    const where = config.data.file ? `配置文件 ${config.data.file}` : '配置';
+    engineFinding('fzlint/no-rules', a.start, a.end, `${where}没有定义或继承任何规则，因此未做检查；通常应写 extends: fzlint:recommended`);
+  }
   if (choice.reason === 'default' && choice.edition) {
     const a = documentAnchor(doc);
     engineFinding('fzlint/year-unknown', a.start, a.end, `未能识别报告年度，按「${choice.edition.name}」检查；请在标题中写明年度，或在 front matter 中设置 year`);
@@ -140,11 +145,9 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
       previous,
       rule: def,
       report(input: ReportInput) {
-        const template =
-          input.message ??
-          (input.messageId && input.messageId !== 'default'
-            ? (def.messages?.[input.messageId] ?? kind.messages[input.messageId] ?? def.message ?? kind.messages.default)
-            : (def.message ?? kind.messages.default));
+        // The rule author's words win: messages.<id>, then message, then the kind's own text.
+        const id = input.messageId ?? 'default';
+        const template = input.message ?? def.messages?.[id] ?? def.message ?? kind.messages[id] ?? kind.messages.default;
         const d = makeDiagnostic(doc, def.id, def.severity as Severity, input.start, input.end, formatMessage(template, input.data));
         if (input.fix) d.fix = input.fix;
         if (input.suggestions?.length) d.suggestions = input.suggestions;

@@ -32,6 +32,11 @@ export class ResolvedConfig {
     this.matchers = data.overrides.map((o) => overrideMatcher(o));
   }
 
+  /** Whether the config defines or inherits any rule at all (even ones turned off). */
+  get hasRules(): boolean {
+    return this.data.rules.size > 0;
+  }
+
   get editions(): EditionDefinition[] {
     return [...this.data.editions.values()];
   }

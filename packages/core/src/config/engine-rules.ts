@@ -12,6 +12,11 @@ export const ENGINE_RULES: Record<string, { severity: Severity; description: str
     description: 'Markdown 嵌套层级过深，已按纯文本检查',
     doc: '列表或引用嵌套超过 16 层的 Markdown 会让解析时间急剧增长；这样的文件按纯文本检查（每行一段），结果仍然有效，但 Markdown 标题和代码块不再被识别。',
   },
+  'fzlint/no-rules': {
+    severity: 'info',
+    description: '配置文件没有定义或继承任何规则',
+    doc: '.fzlint.yaml 不写 extends 时不会自动继承内置规则包（与 ESLint、Vale 一致）。若要在内置规则的基础上调整，请写 extends: fzlint:recommended；若确实只用自己的规则，请在 rules 中定义。',
+  },
   'fzlint/year-unknown': {
     severity: 'info',
     description: '未能识别报告年度，按默认模板检查',
