@@ -84,7 +84,7 @@ export class TestClient {
 
   private constructor(
     readonly connection: ProtocolConnection,
-    readonly process: ChildProcess,
+    readonly process: ChildProcess | undefined,
     options: ClientOptions,
   ) {
     this.settings = options.settings;
@@ -117,6 +117,16 @@ export class TestClient {
       : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(connection, child, options);
     child.stderr!.on('data', (d) => client.stderr.push(String(d)));
+    return client.initialize(options);
+  }
+
+  /** A client on an existing connection (a server running in this process). */
+  static connect(connection: ProtocolConnection, options: ClientOptions = {}): Promise<TestClient> {
+    return new TestClient(connection, undefined, options).initialize(options);
+  }
+
+  private async initialize(options: ClientOptions): Promise<TestClient> {
+    const connection = this.connection;
     connection.listen();
     const folders = options.folders ?? [];
     await connection.sendRequest(InitializeRequest.type, {
@@ -127,7 +137,7 @@ export class TestClient {
       initializationOptions: options.initializationOptions,
     });
     await connection.sendNotification(InitializedNotification.type, {});
-    return client;
+    return this;
   }
 
   /** Opens a file (its text from disk unless given). Returns its URI. */
@@ -217,6 +227,13 @@ export class TestClient {
   }
 
   async stop(): Promise<void> {
+    const child = this.process;
+    if (!child) {
+      // In-process server: shutdown only (exit would end this process).
+      await this.connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+      this.connection.dispose();
+      return;
+    }
     try {
       await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 3000))]);
       await this.connection.sendNotification(ExitNotification.type);
@@ -224,12 +241,12 @@ export class TestClient {
       // already gone
     }
     await new Promise<void>((resolve) => {
-      if (this.process.exitCode !== null || this.process.signalCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       const t = setTimeout(() => {
-        this.process.kill();
+        child.kill();
         resolve();
       }, 3000);
-      this.process.once('exit', () => {
+      child.once('exit', () => {
         clearTimeout(t);
         resolve();
       });
