@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DocumentSymbolRequest } from 'vscode-languageserver-protocol/node';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_SETTINGS, normalizeSettings, toLintOptions } from '../../packages/server/src/settings.js';
+import { SERVER_VERSION } from '../../packages/server/src/version.js';
 import { looksLikeReport } from '../../packages/server/src/workspace/report-filter.js';
-import { readSeed, recommended } from '../helpers.js';
+import { readSeed, recommended, ROOT } from '../helpers.js';
 import { TestClient } from './lsp-client.js';
 import { Workspace } from './workspace.js';
 
@@ -95,5 +98,9 @@ describe('settings and report detection (units)', () => {
     expect(looksLikeReport('# fzlint — 法治政府建设年度报告检查工具\n\n检查法治政府建设年度报告。\n')).toBe(false);
     expect(looksLikeReport('---\nyear: 2024\n---\n\n草稿\n')).toBe(true);
     expect(looksLikeReport('某某局2025年法治政府建设年度报告\n')).toBe(true);
+  });
+
+  it('the version the server reports is package.json’s', () => {
+    expect(SERVER_VERSION).toBe(JSON.parse(readFileSync(join(ROOT, 'packages/server/package.json'), 'utf8')).version);
   });
 });
