@@ -1,4 +1,9 @@
 import { writeFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { createEngine, type Engine, type EngineEnvironment } from '@fzlint/core';
+import { HoverRequest, StreamMessageReader, StreamMessageWriter, createProtocolConnection, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from '../../packages/server/src/server.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSeed } from '../helpers.js';
 import { resolvePrevious } from '../../packages/server/src/workspace/previous.js';
@@ -78,5 +83,43 @@ describe('previous-year report in the server', () => {
     const b = await client.open(ws.path('b/2022.txt'));
     expect((await checklist(client, a)).previous).toMatchObject({ status: 'found', source: 'setting', path: ws.path('archive/2021.txt') });
     expect((await checklist(client, b)).previous).toMatchObject({ status: 'found', source: 'config', path: ws.path('archive/2021.txt') });
+  });
+});
+
+describe('cross-year findings in the editor', () => {
+  it('related locations into last year’s report are passed through, and the hover quotes last year’s text', async () => {
+    ws = new Workspace();
+    const prevPath = ws.seed('002', '2021.txt');
+    const file = ws.write('2022.md', withFrontMatter('2021.txt', readSeed('000')));
+    // Stands in for the cross-year rules being built in the core: one finding pointing into last year's problems part.
+    const crossYear = (env: EngineEnvironment): Engine => {
+      const real = createEngine(env);
+      return {
+        ...real,
+        lint(text, options) {
+          const result = real.lint(text, options);
+          const prev = result.previous;
+          if (prev) {
+            const start = prev.doc.text.indexOf('数据壁垒');
+            result.diagnostics.unshift({
+              ruleId: 'cross-year/test', severity: 'warning', message: '上一年度问题未见整改情况', start: 0, end: 3,
+              range: result.document.lines.rangeOf(0, 3),
+              related: [{ path: prev.path, start, end: start + 4, range: prev.doc.lines.rangeOf(start, start + 4), message: '上一年度报告提出的问题' }],
+            });
+          }
+          return result;
+        },
+      };
+    };
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    startServer({ connection: createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), createEngine: crossYear });
+    client = await TestClient.connect(createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)), { folders: [ws.root], settings: { debounceMs: 0 } });
+    const uri = await client.open(file);
+    const published = await client.current(uri);
+    const d = published.diagnostics.find((x) => x.code === 'cross-year/test')!;
+    expect(d.relatedInformation![0]!.location.uri).toBe(`file://${prevPath}`);
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 1 } });
+    expect((hover!.contents as MarkupContent).value).toMatch(/\*\*上一年度报告\*\*（第 \d+ 行）：「数据壁垒」/);
   });
 });

@@ -67,7 +67,6 @@ export function normalizeSettings(raw: unknown, warn: (message: string) => void)
  */
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<Settings>>();
-  private readonly known = new Map<string, Settings>();
   private readonly warned = new Set<string>();
   private global: Settings;
   private globalRaw: unknown;
@@ -93,15 +92,9 @@ export class SettingsStore {
           return this.global;
         },
       );
-      p.then((s) => this.known.set(uri, s));
       this.cache.set(uri, p);
     }
     return p;
-  }
-
-  /** The last settings seen for a document, without asking (for timers that must not wait). */
-  peek(uri: string): Settings {
-    return this.known.get(uri) ?? this.global;
   }
 
   /** didChangeConfiguration: forget cached settings; `raw` is the pushed `fzlint` section, if any. */
@@ -111,12 +104,10 @@ export class SettingsStore {
       this.global = normalizeSettings(raw, (m) => this.warn(m));
     }
     this.cache.clear();
-    this.known.clear();
   }
 
   forget(uri: string): void {
     this.cache.delete(uri);
-    this.known.delete(uri);
   }
 
   private warn(message: string): void {

@@ -3,12 +3,14 @@ import { MarkupKind, type Hover, type Range } from 'vscode-languageserver/node';
 import { checkedAnalysis, documentOf, positionOf, type ServerContext } from '../context.js';
 import type { Analysis } from '../analysis.js';
 import { SERVER_RULES } from '../host-findings.js';
+import { pathKey } from '../workspace/paths.js';
 
 const SEVERITY_NAME = { error: '错误', warning: '警告', info: '提示' } as const;
 
 /**
- * Hover in Chinese: on a diagnostic, what the rule checks, why, and the guideline it rests on;
- * on a part heading, which required part of the template it was recognised as.
+ * Hover in Chinese: on a diagnostic, what the rule checks, why, the guideline it rests on and,
+ * for cross-year findings, last year's text it refers to; on a part heading, which required
+ * part of the template it was recognised as.
  */
 export function registerHover(ctx: ServerContext): void {
   ctx.connection.onHover(async (params): Promise<Hover | null> => {
@@ -52,6 +54,12 @@ function explainRule(analysis: Analysis, d: Diagnostic): string {
   const doc = def?.doc ?? builtin?.doc;
   if (doc) lines.push(doc.trim());
   if (def?.source) lines.push(`**依据**：${def.source}`);
+  const previous = analysis.result?.previous;
+  for (const r of d.related ?? []) {
+    if (!r.path || !previous || pathKey(r.path) !== pathKey(previous.path)) continue;
+    const quoted = previous.doc.text.slice(r.start, r.end).replace(/\s+/g, ' ').trim();
+    if (quoted) lines.push(`**上一年度报告**（第 ${r.range.start.line + 1} 行）：「${quoted.length > 200 ? `${quoted.slice(0, 200)}…` : quoted}」`);
+  }
   if (def?.url) lines.push(`[详细说明](${def.url})`);
   if (def && !def.description && !def.doc) lines.push(`规则类型：\`${def.kind}\``);
   return lines.join('\n\n');
