@@ -34,12 +34,14 @@ export function registerCompletion(ctx: ServerContext): void {
     if (!m) return null;
     const markerRange: Range = { start: { line: position.line, character: m[1]!.length }, end: position };
     const lineStart = doc.offsetAt({ line: position.line, character: 0 });
+    const typed = m[2]!;
     const items = nextMarkers(analysis.result, lineStart).map((c, i): CompletionItem => ({
       label: c.marker,
       kind: CompletionItemKind.EnumMember,
       detail: c.detail,
       sortText: `0${String(i).padStart(2, '0')}`,
-      filterText: c.marker,
+      // A half-width "(" typed before asking still matches the full-width （三）.
+      filterText: typed && !c.marker.startsWith(typed) ? `${typed}${c.marker}` : c.marker,
       textEdit: { range: markerRange, newText: c.marker },
     }));
     const lineRange: Range = { start: { line: position.line, character: 0 }, end: position };
