@@ -56,7 +56,7 @@ describe('diagnostics (push, over stdio)', () => {
   it('debounces: a burst of edits is checked once, for the last version', async () => {
     ws = new Workspace();
     const file = ws.seed('004');
-    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 250 } });
+    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 400 } });
     const uri = await client.open(file);
     await client.current(uri);
     let v = 0;

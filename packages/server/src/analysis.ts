@@ -44,6 +44,8 @@ export interface AnalyzerDeps {
 export class Analyzer {
   private readonly cache = new Map<string, { version: number; promise: Promise<Analysis>; settled?: Analysis }>();
   private readonly warnedEditions = new Set<string>();
+  /** Unreadable previous reports already logged (a warning per keystroke would flood the log). */
+  private readonly warnedPrevious = new Map<string, string>();
 
   constructor(private readonly deps: AnalyzerDeps) {}
 
@@ -56,14 +58,9 @@ export class Analyzer {
     return entry.promise;
   }
 
-  /** The analysis of the document's current version if it is already done (for synchronous callers). */
-  settled(doc: TextDocument): Analysis | undefined {
-    const hit = this.cache.get(doc.uri);
-    return hit && hit.version === doc.version ? hit.settled : undefined;
-  }
-
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.warnedPrevious.delete(uri);
   }
 
   /** Settings, configs or dependencies changed: every document is analysed afresh. */
@@ -100,7 +97,7 @@ export class Analyzer {
     const format = formatOf(doc, path);
     this.checkEdition(settings, config);
 
-    const frontMatter = format === 'markdown' && text.startsWith('---') ? parseReport(text, { path, format }).meta.previous : undefined;
+    const frontMatter = format === 'markdown' ? frontMatterPrevious(text, path) : undefined;
     const ref = resolvePrevious({ docPath: path, folder, frontMatter, setting: settings.previous, mapping: config.config.data.previous });
     let previous: { path: string; text: string } | undefined;
     if (ref && (!path || pathKey(ref.path) !== pathKey(path))) {
@@ -109,10 +106,12 @@ export class Analyzer {
       if (read.text !== undefined) {
         previous = { path: ref.path, text: read.text };
         analysis.previous = { ...ref, status: 'found' };
+        this.warnedPrevious.delete(uri);
       } else {
         analysis.previous = { ...ref, status: 'unreadable', error: read.error };
         const message = `无法读取上一年度报告「${ref.written}」（${ref.path}）：${read.error}；跨年度检查未进行`;
-        this.deps.log.warn(`${path ?? uri}：${message}`);
+        if (this.warnedPrevious.get(uri) !== message) this.deps.log.warn(`${path ?? uri}：${message}`);
+        this.warnedPrevious.set(uri, message);
         host.push(hostFinding(text, 'fzlint/previous-unreadable', message, ref.source === 'front-matter' ? frontMatterLine(text, 'previous') : undefined));
       }
     }
@@ -165,6 +164,14 @@ function configErrorFinding(text: string, config: ConfigResolution, base: string
   const name = config.file ? (base ? relative(base, config.file) || config.file : config.file) : '配置文件';
   const message = `配置文件「${name}」有误，本报告暂按内置规则（fzlint:recommended）检查：${first.message}（${first.file}:${first.line}:${first.column}）${problems.length > 1 ? `，另有 ${problems.length - 1} 处错误` : ''}`;
   return hostFinding(text, 'fzlint/config-error', message, undefined, problems.slice(0, 10).map(problemLocation));
+}
+
+/** `previous:` from a Markdown report's front matter; only the front matter block is parsed (this runs on every keystroke). */
+function frontMatterPrevious(text: string, path: string | undefined): string | undefined {
+  if (!text.startsWith('---')) return undefined;
+  const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(3));
+  if (!close) return undefined;
+  return parseReport(text.slice(0, 3 + close.index + close[0].length), { path, format: 'markdown' }).meta.previous;
 }
 
 /** The `key:` line of a Markdown front matter block, for findings about a front-matter value. */
