@@ -1,0 +1,120 @@
+// LSP benchmark: edit → diagnostics latency through the built server over stdio (debounce 0),
+// and the server's memory with 50 reports open. Uses a real protocol client.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import { row } from './util.mjs';
+
+const EDITS = 200;
+
+function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+/** A report of about `kb` KB (UTF-8): seed 001 whole, then body paragraphs of the other seeds until the size is reached. */
+function report(root, kb, salt = '') {
+  const seed = (n) => readFileSync(join(root, 'seeds', n), 'utf8');
+  let text = seed('001_4d5ef86d9f493241.txt').replace('2024年法治政府建设年度报告', `2024年法治政府建设年度报告${salt}`);
+  const filler = ['003_e57765646851685d.txt', '000_77e5e177b521e10d.txt', '002_07fb1cf96b8e0586.txt']
+    .flatMap((n) => seed(n).split('\n').slice(1))
+    .filter((l) => l.trim().length > 40 && !/^\s*[一二三四五六七八九十]+、/.test(l));
+  let i = 0;
+  while (Buffer.byteLength(text) < kb * 1024) text += `\n${filler[i++ % filler.length]}`;
+  return text;
+}
+
+async function startServer(root) {
+  const child = spawn(process.execPath, [join(root, 'packages/server/bin/fzlint-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiting = new Map();
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    const key = `${p.uri}@${p.version}`;
+    waiting.get(key)?.(p);
+    waiting.delete(key);
+  });
+  connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({ debounceMs: 0 })));
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: pathToFileURL(root).href,
+    workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'bench' }],
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+  const published = (uri, version) => new Promise((resolve) => waiting.set(`${uri}@${version}`, resolve));
+  const stop = async () => {
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+    await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    connection.dispose();
+  };
+  return { child, connection, published, stop };
+}
+
+async function open(server, uri, text) {
+  const done = server.published(uri, 1);
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+  return done;
+}
+
+/** 200 single-character edits in the middle of the report (insert, then delete, alternately); each waits for its diagnostics. */
+async function editLatency(root, kb) {
+  const server = await startServer(root);
+  const text = report(root, kb);
+  const uri = pathToFileURL(join(root, `bench-${kb}kb.txt`)).href;
+  const first = await open(server, uri, text);
+  const lines = text.split('\n');
+  const line = Math.floor(lines.length / 2);
+  const times = [];
+  for (let version = 2; version < EDITS + 2; version++) {
+    const insert = version % 2 === 0;
+    const range = insert ? { start: { line, character: 4 }, end: { line, character: 4 } } : { start: { line, character: 4 }, end: { line, character: 5 } };
+    const done = server.published(uri, version);
+    const t = performance.now();
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text: insert ? '字' : '' }] });
+    await done;
+    times.push(performance.now() - t);
+  }
+  await server.stop();
+  return { p50: percentile(times, 50), p95: percentile(times, 95), bytes: Buffer.byteLength(text), diagnostics: first.diagnostics.length };
+}
+
+async function rssWithReports(root, count) {
+  const server = await startServer(root);
+  for (let i = 0; i < count; i++) await open(server, pathToFileURL(join(root, `bench-open-${i}.txt`)).href, report(root, 20, `（${i}）`));
+  await new Promise((r) => setTimeout(r, 200));
+  const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  await server.stop();
+  return rssKb / 1024;
+}
+
+export async function benchLsp(root) {
+  const rows = [];
+  for (const [kb, target] of [
+    [20, 20],
+    [200, 100],
+  ]) {
+    const r = await editLatency(root, kb);
+    const label = `lsp: edit→diagnostics ${kb} KB (${(r.bytes / 1024).toFixed(0)} KB, ${r.diagnostics} diagnostics, ${EDITS} edits, debounce 0)`;
+    rows.push(row(`${label} p50`, r.p50, 'ms', '—', true));
+    rows.push(row(`${label} p95`, r.p95, 'ms', `p95 ≤ ${target} ms`, r.p95 <= target));
+  }
+  const rss = await rssWithReports(root, 50);
+  rows.push(row('lsp: server RSS with 50 reports (20 KB each) open', rss, 'MB', '≤ 150 MB', rss <= 150));
+  return rows;
+}

@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { readSeed } from '../helpers.js';
+import { applyTextEdits, TestClient } from './lsp-client.js';
+import { Workspace } from './workspace.js';
+
+let client: TestClient | undefined;
+let ws: Workspace | undefined;
+afterEach(async () => {
+  await client?.stop();
+  ws?.dispose();
+  client = ws = undefined;
+});
+
+async function actionsFor(c: TestClient, uri: string, d: Diagnostic, only?: string[]): Promise<CodeAction[]> {
+  const res = await c.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only } });
+  return (res ?? []) as CodeAction[];
+}
+
+const TERM_RULES = `extends: fzlint:recommended
+rules:
+  my/no-colloquial:
+    kind: pattern
+    severity: warning
+    words: [摩电]
+    replace: 电动自行车
+    message: 「{{match}}」是口语，正式文本请写「{{replacement}}」
+`;
+
+describe('code actions', () => {
+  it('a quick fix on a fixable term changes only that text, and is the preferred fix', async () => {
+    ws = new Workspace();
+    ws.write('.fzlint.yaml', TERM_RULES);
+    const original = readSeed('001').replace('积极打造法治化营商环境', '积极打造法治化营商环境，规范摩电停放');
+    const file = ws.write('2024.txt', original);
+    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
+    const uri = await client.open(file);
+    const published = await client.current(uri);
+    const term = published.diagnostics.find((d) => d.code === 'my/no-colloquial')!;
+    expect(term.message).toContain('「摩电」');
+    const actions = await actionsFor(client, uri, term);
+    const fix = actions.find((a) => a.title === '改为「电动自行车」')!;
+    expect(fix).toMatchObject({ kind: 'quickfix', isPreferred: true });
+    expect(fix.diagnostics?.[0]?.code).toBe('my/no-colloquial');
+    const { text, version } = await client.applyEdit(uri, fix.edit!);
+    expect(text).toBe(original.replace('摩电', '电动自行车'));
+    const after = await client.diagnostics(uri, (p) => p.version === version);
+    expect(after.diagnostics.some((d) => d.code === 'my/no-colloquial')).toBe(false);
+  });
+
+  it('web residue on seed 001: the certain fix deletes exactly that line’s residue', async () => {
+    ws = new Workspace();
+    const file = ws.seed('001');
+    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
+    const uri = await client.open(file);
+    const published = await client.current(uri);
+    const residue = published.diagnostics.find((d) => d.code === 'web-residue' && d.range.start.line === 2)!;
+    const [fix] = (await actionsFor(client, uri, residue)).filter((a) => a.isPreferred);
+    expect(fix!.title).toBe('删除此行');
+    const text = applyTextEdits(client.text(uri), (fix!.edit!.documentChanges![0] as { edits: never[] }).edits);
+    const lines = client.text(uri).split('\n');
+    expect(lines[2]).toMatch(/^发布时间/);
+    expect(text.split('\n')).toEqual([...lines.slice(0, 2), ...lines.slice(3)]);
+  });
+
+  it('suggestions (inserting a missing part’s heading) are quick fixes but never preferred', async () => {
+    ws = new Workspace();
+    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
+    const uri = await client.open(ws.seed('004'));
+    const published = await client.current(uri);
+    const missing = published.diagnostics.find((d) => d.code === 'gd2024/part-xi-thought')!;
+    const actions = await actionsFor(client, uri, missing);
+    const insert = actions.find((a) => a.title.startsWith('插入「'))!;
+    expect(insert).toMatchObject({ kind: 'quickfix', isPreferred: false, title: '插入「深入学习宣传贯彻习近平法治思想的情况」标题' });
+    const { text } = await client.applyEdit(uri, insert.edit!);
+    expect(text).toContain('二、深入学习宣传贯彻习近平法治思想的情况\n');
+    // A plain-text report has no comment syntax: no "disable here" action.
+    expect(actions.some((a) => a.title.includes('停用'))).toBe(false);
+  });
+
+  it('source.fixAll.fzlint applies every certain fix (as fzlint --fix) and leaves suggestions alone', async () => {
+    ws = new Workspace();
+    const file = ws.seed('001');
+    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
+    const uri = await client.open(file);
+    await client.current(uri);
+    const res = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    expect(res.map((a) => a.kind)).toEqual(['source.fixAll.fzlint']);
+    expect(res[0]!.title).toBe('修复全部 fzlint 问题（2 处）');
+    const { version } = await client.applyEdit(uri, res[0]!.edit!);
+    const after = await client.diagnostics(uri, (p) => p.version === version);
+    expect(after.diagnostics.some((d) => d.code === 'web-residue')).toBe(false);
+    // Asked only for quick fixes: no source action.
+    const quick = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['quickfix'] },
+    })) as CodeAction[];
+    expect(quick.some((a) => a.kind?.startsWith('source'))).toBe(false);
+  });
+
+  it('Markdown: "disable this rule here" inserts fzlint-disable-next-line and the finding goes away', async () => {
+    ws = new Workspace();
+    ws.write('.fzlint.yaml', TERM_RULES);
+    const md = `# 某某区司法局2024年法治政府建设年度报告\n\n${readSeed('001').split('\n').slice(5).join('\n').replace('积极打造法治化营商环境', '积极打造法治化营商环境，规范摩电停放')}`;
+    const file = ws.write('2024.md', md);
+    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
+    const uri = await client.open(file);
+    const published = await client.current(uri);
+    const term = published.diagnostics.find((d) => d.code === 'my/no-colloquial')!;
+    const disable = (await actionsFor(client, uri, term)).find((a) => a.title.includes('停用'))!;
+    expect(disable.title).toBe('在此处停用规则「my/no-colloquial」（插入 fzlint-disable-next-line 注释）');
+    expect(disable.isPreferred).toBeFalsy();
+    const { text, version } = await client.applyEdit(uri, disable.edit!);
+    const lines = text.split('\n');
+    // Inserted above the finding's line, with that line's indentation.
+    expect(lines[term.range.start.line]).toBe('  <!-- fzlint-disable-next-line my/no-colloquial -->');
+    expect(lines[term.range.start.line + 1]).toContain('摩电');
+    const after = await client.diagnostics(uri, (p) => p.version === version);
+    expect(after.diagnostics.some((d) => d.code === 'my/no-colloquial')).toBe(false);
+    expect(after.diagnostics.length).toBe(published.diagnostics.length - 1);
+  });
+});

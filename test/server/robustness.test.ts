@@ -1,0 +1,88 @@
+import { PassThrough } from 'node:stream';
+import { createEngine, type Engine, type EngineEnvironment } from '@fzlint/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createProtocolConnection,
+  DocumentSymbolRequest,
+  ErrorCodes,
+  HoverRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ResponseError,
+} from 'vscode-languageserver-protocol/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from '../../packages/server/src/server.js';
+import { TestClient } from './lsp-client.js';
+import { Workspace } from './workspace.js';
+
+let client: TestClient | undefined;
+let ws: Workspace | undefined;
+afterEach(async () => {
+  await client?.stop();
+  ws?.dispose();
+  client = ws = undefined;
+});
+
+const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: ResponseError<unknown>) => e);
+
+describe('robustness', () => {
+  it('malformed requests get LSP errors and the server keeps serving', async () => {
+    ws = new Workspace();
+    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
+    const uri = await client.open(ws.seed('004'));
+    const c = client.connection;
+    expect(await failure(c.sendRequest(HoverRequest.method, {}))).toMatchObject({ code: ErrorCodes.InvalidParams });
+    expect(await failure(c.sendRequest(HoverRequest.method, { textDocument: { uri } }))).toMatchObject({ code: ErrorCodes.InvalidParams, message: expect.stringContaining('position') });
+    expect(await failure(c.sendRequest(HoverRequest.method, { textDocument: { uri }, position: { line: -1, character: 'x' } }))).toMatchObject({ code: ErrorCodes.InvalidParams });
+    expect(await failure(c.sendRequest(DocumentSymbolRequest.method, null))).toMatchObject({ code: ErrorCodes.InvalidParams });
+    expect(await failure(c.sendRequest('textDocument/codeAction', { textDocument: {} }))).toMatchObject({ code: ErrorCodes.InvalidParams });
+    expect(await failure(c.sendRequest('fzlint/no-such-request', {}))).toMatchObject({ code: ErrorCodes.MethodNotFound });
+    // Unknown documents are not errors: there is simply nothing to say.
+    expect(await c.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///nowhere.txt' }, position: { line: 0, character: 0 } })).toBeNull();
+    // Positions past the end are clamped, not fatal.
+    expect(await failure(c.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 9999, character: 9999 } }))).toBeUndefined();
+    const published = await client.current(uri);
+    expect(published.diagnostics.length).toBeGreaterThan(0);
+    expect(client.process?.exitCode).toBeNull();
+    expect(client.stderr.join('')).toBe('');
+  });
+
+  it('bad setting values: a warning in the log, defaults used, checking goes on', async () => {
+    ws = new Workspace();
+    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: -5, run: 'sometimes', enable: 'yes' } });
+    const uri = await client.open(ws.seed('004'));
+    const published = await client.current(uri);
+    expect(published.diagnostics.length).toBeGreaterThan(0);
+    const warnings = client.logs.filter((l) => l.type === 2).map((l) => l.message);
+    expect(warnings).toContain('设置 fzlint.run 的值 "sometimes" 无效（应为 onType 或 onSave），已使用默认值 "onType"');
+    expect(warnings.some((w) => w.startsWith('设置 fzlint.debounceMs 的值 -5 无效'))).toBe(true);
+    expect(warnings.some((w) => w.startsWith('设置 fzlint.enable 的值 "yes" 无效'))).toBe(true);
+  });
+
+  it('an engine failure on one document: an internal-error diagnostic there, a log entry, other documents still checked', async () => {
+    ws = new Workspace();
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const failing = (env: EngineEnvironment): Engine => {
+      const real = createEngine(env);
+      return {
+        ...real,
+        lint(text, options) {
+          if (text.includes('触发引擎故障')) throw new Error('模拟的引擎故障');
+          return real.lint(text, options);
+        },
+      };
+    };
+    startServer({ connection: createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), createEngine: failing });
+    client = await TestClient.connect(createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)), { folders: [ws.root], settings: { debounceMs: 0 } });
+    const bad = await client.open(ws.write('bad.txt', `某某局2024年法治政府建设年度报告\n一、触发引擎故障\n`));
+    const good = await client.open(ws.seed('004'));
+    const broken = await client.current(bad);
+    expect(broken.diagnostics).toHaveLength(1);
+    expect(broken.diagnostics[0]).toMatchObject({ code: 'fzlint/internal-error', severity: 1, message: 'fzlint 内部错误，本报告暂时无法检查：模拟的引擎故障' });
+    expect((await client.current(good)).diagnostics.some((d) => d.code === 'gd2024/part-speeches')).toBe(true);
+    expect(client.logs.some((l) => l.type === 1 && l.message.includes('模拟的引擎故障'))).toBe(true);
+    // Requests on the failing document answer instead of throwing.
+    expect(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: bad } })).toEqual([]);
+  });
+});
