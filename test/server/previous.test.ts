@@ -123,3 +123,41 @@ describe('cross-year findings in the editor', () => {
     expect((hover!.contents as MarkupContent).value).toMatch(/\*\*上一年度报告\*\*（第 \d+ 行）：「数据壁垒」/);
   });
 });
+
+describe('automatic discovery of last year’s report (same unit, year − 1, same folder)', () => {
+  it('seed 000 next to seed 002: the three 2021 problems are reported as not addressed, with last year’s text in the hover', async () => {
+    ws = new Workspace();
+    const prev = ws.seed('002', '2021.txt');
+    const file = ws.seed('000', '2022.txt');
+    ws.seed('001', 'other-unit-2023.txt');
+    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
+    const uri = await client.open(file);
+    const published = await client.current(uri);
+    const notAddressed = published.diagnostics.filter((d) => d.code === 'cross-year/problems-addressed');
+    expect(notAddressed).toHaveLength(3);
+    expect(notAddressed.map((d) => d.relatedInformation![0]!.location.uri)).toEqual([prev, prev, prev].map((p) => `file://${p}`));
+    const list = await checklist(client, uri);
+    expect(list.previous).toMatchObject({ status: 'found', source: 'auto', path: prev });
+    expect(list.previous.reason).toContain('自动选用');
+    expect(list.previous.items.filter((i) => i.ruleId === 'cross-year/problems-addressed' && !i.found)).toHaveLength(3);
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: notAddressed[0]!.range.start });
+    expect((hover!.contents as MarkupContent).value).toContain('上一年度报告');
+  });
+
+  it('none found: the checklist says why; when last year’s report appears in the folder, the report is re-checked', async () => {
+    ws = new Workspace();
+    const file = ws.seed('000', '2022.txt');
+    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
+    const uri = await client.open(file);
+    const first = await client.current(uri);
+    expect(first.diagnostics.some((d) => d.code === 'cross-year/problems-addressed')).toBe(false);
+    const before = await checklist(client, uri);
+    expect(before.previous.status).toBe('none');
+    expect(before.previous.reason).toContain('未找到');
+
+    writeFileSync(ws.path('2021.txt'), readSeed('002'));
+    const after = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'cross-year/problems-addressed'), { includePast: false });
+    expect(after.diagnostics.filter((d) => d.code === 'cross-year/problems-addressed')).toHaveLength(3);
+    expect((await checklist(client, uri)).previous).toMatchObject({ status: 'found', source: 'auto', path: ws.path('2021.txt') });
+  });
+});

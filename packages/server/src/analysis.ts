@@ -1,4 +1,4 @@
-import { dirname, relative } from 'node:path';
+import { basename, dirname, relative } from 'node:path';
 import { formatForPath, parseReport, type Diagnostic, type DocumentFormat, type Engine, type LintOptions, type LintResult } from '@fzlint/core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hostFinding, problemLocation } from './host-findings.js';
@@ -9,6 +9,7 @@ import type { WorkspaceFolders } from './workspace/folders.js';
 import type { OpenDocuments } from './workspace/open-documents.js';
 import { pathKey, uriToPath } from './workspace/paths.js';
 import { resolvePrevious, type PreviousReports, type PreviousRef } from './workspace/previous.js';
+import type { PreviousFinder } from './workspace/previous-discovery.js';
 import { isReport } from './workspace/report-filter.js';
 
 /** Everything the features need to know about one version of one document. */
@@ -25,6 +26,8 @@ export interface Analysis {
   /** Absent only when the engine failed (an internal-error finding is then in `diagnostics`). */
   result?: LintResult;
   previous?: PreviousRef & { status: 'found' | 'unreadable'; error?: string };
+  /** Why automatic discovery chose last year's report, or why it found none (Chinese). */
+  discovery?: string;
   /** Engine findings plus the server's own (broken config, unreadable previous report, internal error). */
   diagnostics: Diagnostic[];
 }
@@ -35,6 +38,7 @@ export interface AnalyzerDeps {
   settings: SettingsStore;
   configs: ConfigStore;
   previous: PreviousReports;
+  finder: PreviousFinder;
   folders: WorkspaceFolders;
   watcher: FileWatcher;
   log: { warn(m: string): void; error(m: string): void };
@@ -68,6 +72,17 @@ export class Analyzer {
     this.cache.clear();
   }
 
+  /** Open reports in a folder whose last year's report is found automatically (a new or changed sibling may change it). */
+  autoLinked(dir: string): string[] {
+    const key = pathKey(dir);
+    const out: string[] = [];
+    for (const [uri, entry] of this.cache) {
+      const a = entry.settled;
+      if (a?.path && a.discovery !== undefined && pathKey(dirname(a.path)) === key) out.push(uri);
+    }
+    return out;
+  }
+
   /** Open reports whose check read this file (as last year's report). */
   dependents(path: string): string[] {
     const key = pathKey(path);
@@ -98,7 +113,12 @@ export class Analyzer {
     this.checkEdition(settings, config);
 
     const frontMatter = format === 'markdown' ? frontMatterPrevious(text, path) : undefined;
-    const ref = resolvePrevious({ docPath: path, folder, frontMatter, setting: settings.previous, mapping: config.config.data.previous });
+    let ref = resolvePrevious({ docPath: path, folder, frontMatter, setting: settings.previous, mapping: config.config.data.previous });
+    if (!ref && path) {
+      const found = await this.deps.finder.find(path, parseReport(text, { path, format }).meta);
+      analysis.discovery = found.reason;
+      if (found.path) ref = { path: found.path, source: 'auto', written: basename(found.path) };
+    }
     let previous: { path: string; text: string } | undefined;
     if (ref && (!path || pathKey(ref.path) !== pathKey(path))) {
       watcher.watchFile(ref.path);

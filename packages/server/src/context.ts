@@ -8,6 +8,7 @@ import type { ConfigStore } from './workspace/configs.js';
 import type { OpenDocuments } from './workspace/open-documents.js';
 import { pathToUri } from './workspace/paths.js';
 import type { PreviousReports } from './workspace/previous.js';
+import type { PreviousFinder } from './workspace/previous-discovery.js';
 
 /** What the client can do, read once from its capabilities. */
 export interface ClientSupport {
@@ -41,6 +42,7 @@ export interface ServerContext {
   settings: SettingsStore;
   configs: ConfigStore;
   previous: PreviousReports;
+  finder: PreviousFinder;
   client: ClientSupport;
 }
 

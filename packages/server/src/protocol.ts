@@ -44,7 +44,9 @@ export interface ChecklistResult {
   /** Last year's report and whether its problems are addressed (cross-year facts), when one is known. */
   previous: {
     status: 'none' | 'found' | 'unreadable';
-    source?: 'front-matter' | 'setting' | 'config';
+    source?: 'front-matter' | 'setting' | 'config' | 'auto';
+    /** How automatic discovery decided (which file, or why none), when no file was named. */
+    reason?: string;
     path?: string;
     uri?: string;
     error?: string;

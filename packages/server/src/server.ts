@@ -27,6 +27,7 @@ import { WorkspaceFolders } from './workspace/folders.js';
 import { serverEnvironment } from './workspace/node-environment.js';
 import { OpenDocuments } from './workspace/open-documents.js';
 import { PreviousReports } from './workspace/previous.js';
+import { PreviousFinder } from './workspace/previous-discovery.js';
 
 export interface ServerOptions {
   /** Defaults to a connection from the command line: --stdio, --node-ipc or --socket=PORT. */
@@ -59,8 +60,9 @@ export function startServer(options: ServerOptions = {}): Connection {
     const previous = new PreviousReports(documents);
     let ruleFiles: RuleFilesFeature | undefined;
     const watcher = new FileWatcher((path) => ruleFiles?.fileChanged(path), log.warn);
-    const analyzer = new Analyzer({ engine, open: documents, settings, configs, previous, folders, watcher, log });
-    const ctx: ServerContext = { connection, documents, engine, analyzer, settings, configs, previous, client };
+    const finder = new PreviousFinder(documents, watcher);
+    const analyzer = new Analyzer({ engine, open: documents, settings, configs, previous, finder, folders, watcher, log });
+    const ctx: ServerContext = { connection, documents, engine, analyzer, settings, configs, previous, finder, client };
 
     const diagnostics = new DiagnosticsFeature(ctx);
     ruleFiles = new RuleFilesFeature(ctx, diagnostics);

@@ -9,8 +9,14 @@ import { parseReport, type DocumentFormat } from './parse.js';
 
 export interface PreviousCandidate {
   path: string;
-  text: string;
+  /** The file's text; not needed when `meta` is given. */
+  text?: string;
   format?: DocumentFormat;
+  /**
+   * Unit and year as parsed before (`parseReport(text).meta`). Hosts that look at the same files
+   * again and again (a folder of 1,000 reports, an editor on every keystroke) cache it per file.
+   */
+  meta?: Pick<ReportMeta, 'unit' | 'year'>;
 }
 
 export interface CandidateVerdict {
@@ -86,7 +92,7 @@ export function findPreviousReport(current: { path: string; meta: Pick<ReportMet
   const sameUnitYears = new Set<number>();
   for (const c of candidates) {
     if (c.path === current.path) continue;
-    const meta = parseReport(c.text, { path: c.path, format: c.format }).meta;
+    const meta = c.meta ?? parseReport(c.text ?? '', { path: c.path, format: c.format }).meta;
     const v: CandidateVerdict = { path: c.path, unit: meta.unit?.value, year: meta.year?.value, chosen: false, note: '' };
     verdicts.push(v);
     const how = v.unit ? unitMatch(unit, v.unit) : undefined;

@@ -46,9 +46,10 @@ export function checklist(ctx: ServerContext, analysis: Analysis, version: numbe
     other: [],
     counts: { error: 0, warning: 0, info: 0, total: 0, fixable: 0 },
   };
+  if (analysis.discovery) out.previous.reason = analysis.discovery;
   if (analysis.previous) {
     const p = analysis.previous;
-    out.previous = { status: p.status, source: p.source, path: p.path, uri: uriOfPath(ctx, p.path), items: [] };
+    out.previous = { ...out.previous, status: p.status, source: p.source, path: p.path, uri: uriOfPath(ctx, p.path), items: [] };
     if (p.error) out.previous.error = p.error;
   }
   for (const d of analysis.diagnostics) {

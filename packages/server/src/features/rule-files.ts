@@ -71,6 +71,7 @@ export class RuleFilesFeature {
       if (this.ctx.configs.invalidate(path)) configsChanged = true;
       this.ctx.previous.invalidate(path);
       for (const uri of this.ctx.analyzer.dependents(path)) dependents.add(uri);
+      if (this.ctx.finder.invalidate(path)) for (const uri of this.ctx.analyzer.autoLinked(dirname(path))) dependents.add(uri);
       if (isYamlPath(path)) void this.validateYaml(path);
     }
     if (configsChanged) this.diagnostics.revalidateAll();

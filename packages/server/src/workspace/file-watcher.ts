@@ -1,7 +1,8 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { CONFIG_FILE_NAMES } from '@fzlint/core';
 import { isYamlPath, pathKey } from './paths.js';
+import { REPORT_EXTENSIONS } from './previous-discovery.js';
 
 /**
  * Watches the files checking depends on but the editor may not have open: config and rule
@@ -11,7 +12,7 @@ import { isYamlPath, pathKey } from './paths.js';
  * reported too: a rule file a broken config could not find may just have been created.
  */
 export class FileWatcher {
-  private readonly dirs = new Map<string, { watcher: FSWatcher; names: Set<string> }>();
+  private readonly dirs = new Map<string, { watcher: FSWatcher; names: Set<string>; reports: boolean }>();
   private disposed = false;
 
   constructor(
@@ -29,13 +30,19 @@ export class FileWatcher {
     if (entry) for (const n of CONFIG_FILE_NAMES) entry.names.add(n);
   }
 
+  /** Folders whose report files are candidates for last year's report: any .md/.txt event there counts. */
+  watchReports(dir: string): void {
+    const entry = this.folder(dir);
+    if (entry) entry.reports = true;
+  }
+
   dispose(): void {
     this.disposed = true;
     for (const { watcher } of this.dirs.values()) watcher.close();
     this.dirs.clear();
   }
 
-  private folder(dir: string): { watcher: FSWatcher; names: Set<string> } | undefined {
+  private folder(dir: string): { watcher: FSWatcher; names: Set<string>; reports: boolean } | undefined {
     if (this.disposed) return undefined;
     const key = pathKey(dir);
     let entry = this.dirs.get(key);
@@ -45,13 +52,13 @@ export class FileWatcher {
       const watcher = watch(dir, { persistent: false }, (_event, filename) => {
         const name = filename?.toString();
         if (!name) return;
-        if (names.has(name) || isYamlPath(name)) this.onChange(join(dir, name));
+        if (names.has(name) || isYamlPath(name) || (entry?.reports && REPORT_EXTENSIONS.has(extname(name).toLowerCase()))) this.onChange(join(dir, name));
       });
       watcher.on('error', () => {
         watcher.close();
         this.dirs.delete(key);
       });
-      entry = { watcher, names };
+      entry = { watcher, names, reports: false };
       this.dirs.set(key, entry);
       return entry;
     } catch (e) {

@@ -4,7 +4,7 @@ import { readText } from './node-environment.js';
 import { pathKey } from './paths.js';
 
 /** Where the previous-year report was named. */
-export type PreviousSource = 'front-matter' | 'setting' | 'config';
+export type PreviousSource = 'front-matter' | 'setting' | 'config' | 'auto';
 
 export interface PreviousRef {
   path: string;
@@ -27,9 +27,9 @@ export interface PreviousInputs {
 }
 
 /**
- * The one place that decides which file is last year's report. The report's own front matter
- * wins, then the editor setting, then the config's mapping. Automatic discovery (same unit,
- * year − 1, in the same folder) is being built in the core and will be consulted here last.
+ * Which file is last year's report, when it is named: the report's own front matter wins, then
+ * the editor setting, then the config's mapping. When none names one, the analyzer asks
+ * PreviousFinder (same unit, year − 1, same folder).
  */
 export function resolvePrevious(input: PreviousInputs): PreviousRef | undefined {
   const base = input.docPath ? dirname(input.docPath) : input.folder;

@@ -1,0 +1,80 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
+import { findPreviousReport, parseReport, type PreviousDiscovery, type ReportMeta } from '@fzlint/core';
+import type { FileWatcher } from './file-watcher.js';
+import type { OpenDocuments } from './open-documents.js';
+import { pathKey } from './paths.js';
+
+export const REPORT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+/** Files larger than this are not read to find last year's report (they are not reports). */
+const MAX_CANDIDATE_BYTES = 4 * 1024 * 1024;
+
+type Meta = Pick<ReportMeta, 'unit' | 'year'>;
+
+/**
+ * Automatic linking to last year's report for the editor: the report's folder is listed once,
+ * each sibling report's unit and year parsed once, and both kept until the file watcher reports
+ * a change in that folder. Open siblings count with their unsaved text.
+ */
+export class PreviousFinder {
+  private readonly listings = new Map<string, Promise<string[]>>();
+  private readonly metas = new Map<string, Promise<Meta | undefined>>();
+
+  constructor(
+    private readonly open: OpenDocuments,
+    private readonly watcher: FileWatcher,
+  ) {}
+
+  async find(path: string, meta: Meta): Promise<PreviousDiscovery> {
+    const dir = dirname(path);
+    this.watcher.watchReports(dir);
+    const own = pathKey(path);
+    const files = (await this.listing(dir)).filter((f) => pathKey(f) !== own);
+    const candidates = await Promise.all(files.map(async (f) => ({ path: f, meta: await this.metaOf(f) })));
+    return findPreviousReport(
+      { path, meta },
+      candidates.filter((c): c is { path: string; meta: Meta } => !!c.meta),
+    );
+  }
+
+  /** A report file was created, changed or deleted. */
+  invalidate(path: string): boolean {
+    if (!REPORT_EXTENSIONS.has(extname(path).toLowerCase())) return false;
+    this.metas.delete(pathKey(path));
+    this.listings.delete(pathKey(dirname(path)));
+    return true;
+  }
+
+  clear(): void {
+    this.listings.clear();
+    this.metas.clear();
+  }
+
+  private listing(dir: string): Promise<string[]> {
+    const key = pathKey(dir);
+    let p = this.listings.get(key);
+    if (!p) {
+      p = readdir(dir, { withFileTypes: true }).then(
+        (entries) => entries.filter((e) => e.isFile() && REPORT_EXTENSIONS.has(extname(e.name).toLowerCase())).map((e) => join(dir, e.name)),
+        () => [],
+      );
+      this.listings.set(key, p);
+    }
+    return p;
+  }
+
+  private metaOf(path: string): Promise<Meta | undefined> {
+    const doc = this.open.byFilePath(path);
+    if (doc) return Promise.resolve(parseReport(doc.getText(), { path }).meta);
+    const key = pathKey(path);
+    let p = this.metas.get(key);
+    if (!p) {
+      p = stat(path)
+        .then((s) => (s.size > MAX_CANDIDATE_BYTES ? undefined : readFile(path, 'utf8')))
+        .then((text) => (text === undefined ? undefined : parseReport(text.replace(/^\ufeff/, ''), { path }).meta))
+        .catch(() => undefined);
+      this.metas.set(key, p);
+    }
+    return p;
+  }
+}
