@@ -73,3 +73,20 @@ describe('keywords', () => {
     expect(shieldedBy('法制宣传', 0, 2, ['法制审核'])).toBe(false);
   });
 });
+
+describe('readReportMeta', () => {
+  it('reads title, year, unit and signature of a large report from its head and tail only', async () => {
+    const { readReportMeta, parseReport } = await import('@fzlint/core');
+    const { readSeed } = await import('../helpers.js');
+    const seed = readSeed('002');
+    const lines = seed.split('\n');
+    const big = [lines[0], lines[1], ...new Array(400).fill(lines[7]), ...lines.slice(2)].join('\n');
+    expect(big.length).toBeGreaterThan(100_000);
+    const full = parseReport(big, { path: 'x.txt' }).meta;
+    const quick = readReportMeta(big, { path: 'x.txt' });
+    expect(quick.title?.text).toBe(full.title?.text);
+    expect(quick.year).toMatchObject({ value: 2021, source: 'title' });
+    expect(quick.unit?.value).toBe(full.unit?.value);
+    expect(quick.signature?.date?.text).toBe('2022年1月7日');
+  });
+});

@@ -111,7 +111,7 @@ export class TestClient {
     const ipc = options.transport === 'node-ipc';
     const child = ipc
       ? fork(SERVER_BIN, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] })
-      : spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      : spawn(process.execPath, [...(process.env.FZLINT_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = ipc
       ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
       : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

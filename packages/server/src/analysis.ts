@@ -1,5 +1,5 @@
 import { basename, dirname, relative } from 'node:path';
-import { formatForPath, parseReport, type Diagnostic, type DocumentFormat, type Engine, type LintOptions, type LintResult } from '@fzlint/core';
+import { formatForPath, parseReport, readReportMeta, type Diagnostic, type DocumentFormat, type Engine, type LintOptions, type LintResult } from '@fzlint/core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hostFinding, problemLocation } from './host-findings.js';
 import { toLintOptions, type Settings, type SettingsStore } from './settings.js';
@@ -72,13 +72,21 @@ export class Analyzer {
     this.cache.clear();
   }
 
-  /** Open reports in a folder whose last year's report is found automatically (a new or changed sibling may change it). */
-  autoLinked(dir: string): string[] {
+  /**
+   * Open reports in a folder whose last year's report is found automatically and would now be a
+   * different file (a sibling was created, changed or deleted). Reports whose choice stays the
+   * same are not re-checked: a folder of large open reports would otherwise be re-checked whole
+   * for every file saved in it. (A change to the chosen file itself is covered by `dependents`.)
+   */
+  async autoLinked(dir: string): Promise<string[]> {
     const key = pathKey(dir);
     const out: string[] = [];
     for (const [uri, entry] of this.cache) {
       const a = entry.settled;
-      if (a?.path && a.discovery !== undefined && pathKey(dirname(a.path)) === key) out.push(uri);
+      if (!a?.path || a.discovery === undefined || !a.result || pathKey(dirname(a.path)) !== key) continue;
+      const found = await this.deps.finder.find(a.path, a.result.document.meta);
+      const before = a.previous?.source === 'auto' ? pathKey(a.previous.path) : undefined;
+      if ((found.path ? pathKey(found.path) : undefined) !== before) out.push(uri);
     }
     return out;
   }
@@ -115,7 +123,7 @@ export class Analyzer {
     const frontMatter = format === 'markdown' ? frontMatterPrevious(text, path) : undefined;
     let ref = resolvePrevious({ docPath: path, folder, frontMatter, setting: settings.previous, mapping: config.config.data.previous });
     if (!ref && path) {
-      const found = await this.deps.finder.find(path, parseReport(text, { path, format }).meta);
+      const found = await this.deps.finder.find(path, readReportMeta(text, { path, format }));
       analysis.discovery = found.reason;
       if (found.path) ref = { path: found.path, source: 'auto', written: basename(found.path) };
     }

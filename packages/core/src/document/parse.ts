@@ -112,3 +112,20 @@ function readFrontMatter(value: string, valueStart: number, problems: DocumentPr
   const data = parseYaml(value);
   return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
 }
+
+const META_HEAD = 16_000;
+const META_TAIL = 4_000;
+
+/**
+ * Title, year, unit and signature without parsing a whole large report: they live in its first
+ * paragraphs (front matter, title, opening) and last lines (signature), so only those are parsed.
+ * Offsets in the result are only meaningful for texts shorter than the head and tail together.
+ */
+export function readReportMeta(text: string, options: ParseOptions = {}): ReportMeta {
+  if (text.length <= META_HEAD + META_TAIL) return parseReport(text, options).meta;
+  const headEnd = text.lastIndexOf('\n', META_HEAD);
+  const tailStart = text.indexOf('\n', text.length - META_TAIL);
+  const head = text.slice(0, headEnd > 0 ? headEnd : META_HEAD);
+  const tail = text.slice(tailStart > 0 ? tailStart + 1 : text.length - META_TAIL);
+  return parseReport(`${head}\n\n${tail}`, options).meta;
+}

@@ -1,5 +1,5 @@
 import type { ReportMeta } from './metadata.js';
-import { parseReport, type DocumentFormat } from './parse.js';
+import { readReportMeta, type DocumentFormat } from './parse.js';
 
 /**
  * Automatic linking of a report to last year's: among candidate files the host lists (the
@@ -92,7 +92,7 @@ export function findPreviousReport(current: { path: string; meta: Pick<ReportMet
   const sameUnitYears = new Set<number>();
   for (const c of candidates) {
     if (c.path === current.path) continue;
-    const meta = c.meta ?? parseReport(c.text ?? '', { path: c.path, format: c.format }).meta;
+    const meta = c.meta ?? readReportMeta(c.text ?? '', { path: c.path, format: c.format });
     const v: CandidateVerdict = { path: c.path, unit: meta.unit?.value, year: meta.year?.value, chosen: false, note: '' };
     verdicts.push(v);
     const how = v.unit ? unitMatch(unit, v.unit) : undefined;

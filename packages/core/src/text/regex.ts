@@ -156,13 +156,16 @@ export function compilePattern(source: string, options: PatternOptions = {}): Sa
         scan(text, start, end, out, Infinity);
         return out;
       }
-      // Long input: only scan lines that contain the required literal.
+      // Long input: only scan lines that contain the required literal. Each character is looked
+      // at once: the backward scan stops at `pos`, the forward scan at the line's end.
       let pos = start;
       while (pos < end) {
         const hit = text.indexOf(literal, pos);
         if (hit < 0 || hit >= end) break;
-        const lineStart = Math.max(start, lastLineBreak(text, hit) + 1);
-        const lineEnd = Math.min(end, nextLineBreak(text, hit));
+        let lineStart = hit;
+        while (lineStart > pos && !isBreak(text.charCodeAt(lineStart - 1))) lineStart--;
+        let lineEnd = hit;
+        while (lineEnd < end && !isBreak(text.charCodeAt(lineEnd))) lineEnd++;
         scan(text, lineStart, lineEnd, out, Infinity);
         pos = lineEnd + 1;
       }
@@ -175,18 +178,8 @@ export function compilePattern(source: string, options: PatternOptions = {}): Sa
   };
 }
 
-function lastLineBreak(text: string, i: number): number {
-  const n = text.lastIndexOf('\n', i);
-  const r = text.lastIndexOf('\r', i);
-  return Math.max(n, r);
-}
-
-function nextLineBreak(text: string, i: number): number {
-  let n = text.indexOf('\n', i);
-  if (n < 0) n = text.length;
-  let r = text.indexOf('\r', i);
-  if (r < 0) r = text.length;
-  return Math.min(n, r);
+function isBreak(c: number): boolean {
+  return c === 10 || c === 13;
 }
 
 function describeRe2Error(source: string, e: unknown): string {

@@ -56,7 +56,7 @@ export class RuleFilesFeature {
       this.pendingTimer = undefined;
       const paths = [...this.pending];
       this.pending.clear();
-      this.apply(paths);
+      void this.apply(paths);
     }, 30);
   }
 
@@ -64,18 +64,20 @@ export class RuleFilesFeature {
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
   }
 
-  private apply(paths: string[]): void {
+  private async apply(paths: string[]): Promise<void> {
     let configsChanged = false;
     const dependents = new Set<string>();
+    const reportFolders = new Set<string>();
     for (const path of paths) {
       if (this.ctx.configs.invalidate(path)) configsChanged = true;
       this.ctx.previous.invalidate(path);
       for (const uri of this.ctx.analyzer.dependents(path)) dependents.add(uri);
-      if (this.ctx.finder.invalidate(path)) for (const uri of this.ctx.analyzer.autoLinked(dirname(path))) dependents.add(uri);
+      if (this.ctx.finder.invalidate(path)) reportFolders.add(dirname(path));
       if (isYamlPath(path)) void this.validateYaml(path);
     }
-    if (configsChanged) this.diagnostics.revalidateAll();
-    else if (dependents.size) this.diagnostics.revalidate(dependents);
+    if (configsChanged) return this.diagnostics.revalidateAll();
+    for (const dir of reportFolders) for (const uri of await this.ctx.analyzer.autoLinked(dir)) dependents.add(uri);
+    if (dependents.size) this.diagnostics.revalidate(dependents);
   }
 
   private yamlEdited(document: TextDocument): void {

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
-import { findPreviousReport, parseReport, type PreviousDiscovery, type ReportMeta } from '@fzlint/core';
+import { findPreviousReport, readReportMeta, type PreviousDiscovery, type ReportMeta } from '@fzlint/core';
 import type { FileWatcher } from './file-watcher.js';
 import type { OpenDocuments } from './open-documents.js';
 import { pathKey } from './paths.js';
@@ -19,6 +19,8 @@ type Meta = Pick<ReportMeta, 'unit' | 'year'>;
 export class PreviousFinder {
   private readonly listings = new Map<string, Promise<string[]>>();
   private readonly metas = new Map<string, Promise<Meta | undefined>>();
+  /** Open siblings: unit and year per document version. */
+  private readonly openMetas = new Map<string, { version: number; meta: Meta }>();
 
   constructor(
     private readonly open: OpenDocuments,
@@ -48,6 +50,7 @@ export class PreviousFinder {
   clear(): void {
     this.listings.clear();
     this.metas.clear();
+    this.openMetas.clear();
   }
 
   private listing(dir: string): Promise<string[]> {
@@ -64,14 +67,21 @@ export class PreviousFinder {
   }
 
   private metaOf(path: string): Promise<Meta | undefined> {
-    const doc = this.open.byFilePath(path);
-    if (doc) return Promise.resolve(parseReport(doc.getText(), { path }).meta);
     const key = pathKey(path);
+    const doc = this.open.byFilePath(path);
+    if (doc) {
+      let hit = this.openMetas.get(key);
+      if (hit?.version !== doc.version) {
+        hit = { version: doc.version, meta: readReportMeta(doc.getText(), { path }) };
+        this.openMetas.set(key, hit);
+      }
+      return Promise.resolve(hit.meta);
+    }
     let p = this.metas.get(key);
     if (!p) {
       p = stat(path)
         .then((s) => (s.size > MAX_CANDIDATE_BYTES ? undefined : readFile(path, 'utf8')))
-        .then((text) => (text === undefined ? undefined : parseReport(text.replace(/^\ufeff/, ''), { path }).meta))
+        .then((text) => (text === undefined ? undefined : readReportMeta(text.replace(/^\ufeff/, ''), { path })))
         .catch(() => undefined);
       this.metas.set(key, p);
     }

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSeed } from '../helpers.js';
+import { TestClient, fileUri } from './lsp-client.js';
+import { Workspace } from './workspace.js';
+
+/**
+ * The bad-input catalogue (docs/bad-input.md), as the editor sees it: every input gets a
+ * published result, the server never dies, and a normal report opened afterwards is still checked.
+ */
+let ws: Workspace;
+let client: TestClient;
+
+beforeAll(async () => {
+  ws = new Workspace();
+  ws.write('.fzlint.yaml', "extends: fzlint:recommended\nfiles: ['**/*.md', '**/*.txt']\n");
+  client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
+});
+
+afterAll(async () => {
+  await client?.stop();
+  ws?.dispose();
+});
+
+async function stillServing(): Promise<void> {
+  const uri = await client.open(ws.seed('004', `control-${Math.random().toString(36).slice(2)}.txt`));
+  const p = await client.current(uri);
+  expect(p.diagnostics.some((d) => d.code === 'gd2024/part-speeches')).toBe(true);
+  await client.close(uri);
+}
+
+async function openText(name: string, text: string) {
+  const uri = await client.open(ws.write(name, text), text);
+  const published = await client.current(uri, 60000);
+  return { uri, published };
+}
+
+const seed004 = readSeed('004');
+
+describe('bad input in the editor: a result for each, the server keeps serving', () => {
+  it.each([
+    ['empty.txt', ''],
+    ['blank.md', ' \n\u3000\n\t\n'],
+    ['binary.txt', '\u0000\u0001\u0002PK\u0003\u0004'.repeat(2000)],
+    ['lone-surrogates.md', `# 标题\ud800\n\udc00正文。`],
+  ])('%s', async (name, text) => {
+    const { published } = await openText(name, text);
+    expect(published.diagnostics.every((d) => d.code !== 'fzlint/internal-error')).toBe(true);
+    await stillServing();
+  });
+
+  it('CRLF and lone CR: findings on the same lines as with LF', async () => {
+    const lf = (await openText('lf.txt', seed004)).published.diagnostics.map((d) => [d.code, d.range.start.line]);
+    const crlf = (await openText('crlf.txt', seed004.replace(/\n/g, '\r\n'))).published.diagnostics.map((d) => [d.code, d.range.start.line]);
+    const cr = (await openText('cr.txt', seed004.replace(/\n/g, '\r'))).published.diagnostics.map((d) => [d.code, d.range.start.line]);
+    expect(crlf).toEqual(lf);
+    expect(cr).toEqual(lf);
+  });
+
+  it('a 10 MB report and a 1 MB single line are checked', async () => {
+    const big = Array.from({ length: Math.ceil(10e6 / seed004.length) }, () => seed004).join('\n');
+    const { published } = await openText('big.txt', big);
+    expect(published.diagnostics.length).toBeGreaterThan(0);
+    const line = seed004.replace(/\n/g, '').repeat(Math.ceil(1e6 / seed004.length));
+    expect((await openText('line.txt', line)).published.diagnostics.length).toBeGreaterThan(0);
+    await stillServing();
+  });
+
+  it('2,000 nested list levels in Markdown: read as plain text, with an info saying so', async () => {
+    const nested = Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i * 2)}- 项${i}`).join('\n');
+    const { published } = await openText('nested.md', nested);
+    expect(published.diagnostics.find((d) => d.code === 'fzlint/markdown-depth')?.message).toContain('已按纯文本检查');
+    await stillServing();
+  });
+});
+
+describe('bad rule files in the editor: a diagnostic at the YAML line, reports still checked', () => {
+  const cases: Array<[string, string, number, RegExp]> = [
+    ['malformed YAML', 'rules:\n  a:\n    kind: pattern\n   words: [x\n', 3, /YAML 语法错误/],
+    ['unknown kind', 'rules:\n  a:\n    kind: patern\n    words: [x]\n', 2, /未知的规则类型「patern」/],
+    ['wrong option type', 'rules:\n  a:\n    kind: quantification\n    scope: x\n    min: two\n', 4, /应为整数/],
+    ['invalid regex', "rules:\n  a:\n    kind: pattern\n    patterns: ['(unclosed']\n", 3, /正则表达式无效/],
+    ['a config that extends itself', 'extends: ./.fzlint.yaml\n', 0, /循环继承/],
+  ];
+  it.each(cases)('%s', async (_name, yaml, line, message) => {
+    const dir = `cfg-${Math.random().toString(36).slice(2)}`;
+    const config = ws.write(`${dir}/.fzlint.yaml`, yaml);
+    const report = await client.open(ws.seed('004', `${dir}/r.txt`));
+    const published = await client.current(report);
+    expect(published.diagnostics.some((d) => d.code === 'fzlint/config-error')).toBe(true);
+    expect(published.diagnostics.some((d) => d.code === 'gd2024/part-speeches')).toBe(true);
+    const onYaml = await client.diagnostics(fileUri(config), (p) => p.diagnostics.length > 0);
+    expect(onYaml.diagnostics[0]!.range.start.line).toBe(line);
+    expect(onYaml.diagnostics[0]!.message).toMatch(message);
+  });
+
+  it('a catastrophic regex such as (a+)+$ on a 200,000-character line finishes', async () => {
+    ws.write('regex/.fzlint.yaml', "files: ['*.md']\nrules:\n  slow:\n    kind: pattern\n    patterns: ['(a+)+$']\n");
+    const uri = await client.open(ws.write('regex/r.md', `${'a'.repeat(200_000)}b\n`));
+    const published = await client.current(uri, 60000);
+    expect(published.diagnostics.filter((d) => d.code === 'slow')).toEqual([]);
+    await stillServing();
+  });
+});
