@@ -1,0 +1,83 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { CollectedFile } from './files/collect.js';
+import type { LintSettings, ReportLinter } from './lint-file.js';
+import type { FileResult } from './results.js';
+
+export interface TaskMessage {
+  id: number;
+  path: string;
+  explicit: boolean;
+}
+
+export type ReplyMessage = { id: number; result: FileResult } | { id: number; crash: string };
+
+/** Below this many files per thread, starting a worker (≈ loading the engine again) costs more than it saves. */
+export const FILES_PER_WORKER = 24;
+
+/** How many worker threads to use for `count` files: one per core, none for small runs. */
+export function workerCount(count: number, requested?: number): number {
+  if (requested !== undefined) return Math.max(0, Math.min(requested, count));
+  const cores = availableParallelism();
+  if (cores < 2) return 0;
+  const n = Math.min(cores, Math.floor(count / FILES_PER_WORKER));
+  return n >= 2 ? n : 0;
+}
+
+export interface RunOptions {
+  threads: number;
+  /** Called after each file, in completion order (for the progress bar). */
+  onResult?: (result: FileResult) => void;
+}
+
+/** Lints files in the calling thread, one after another. */
+export async function lintSequential(linter: ReportLinter, files: CollectedFile[], options: Pick<RunOptions, 'onResult'>): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const f of files) {
+    const r = await linter.lintFile(f.path, { explicit: f.explicit });
+    options.onResult?.(r);
+    results.push(r);
+  }
+  return results;
+}
+
+/**
+ * Lints files on worker threads (each with its own engine and config cache). Results come back
+ * in the order of `files`. A worker that crashes fails the run with its stack (an fzlint bug).
+ */
+export function lintParallel(settings: LintSettings, files: CollectedFile[], options: RunOptions): Promise<FileResult[]> {
+  const results = new Array<FileResult>(files.length);
+  let next = 0;
+  let done = 0;
+  const workers: Worker[] = [];
+  return new Promise<FileResult[]>((resolvePromise, reject) => {
+    let failed = false;
+    const finish = (error?: Error) => {
+      if (failed) return;
+      if (error) failed = true;
+      for (const w of workers) void w.terminate();
+      if (error) reject(error);
+      else resolvePromise(results);
+    };
+    const feed = (w: Worker) => {
+      if (next >= files.length) return;
+      const id = next++;
+      w.postMessage({ id, path: files[id]!.path, explicit: files[id]!.explicit } satisfies TaskMessage);
+    };
+    for (let i = 0; i < options.threads; i++) {
+      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: settings });
+      workers.push(w);
+      w.on('message', (msg: ReplyMessage) => {
+        if ('crash' in msg) return finish(new Error(`检查「${files[msg.id]!.path}」时 fzlint 内部出错：\n${msg.crash}`));
+        results[msg.id] = msg.result;
+        options.onResult?.(msg.result);
+        if (++done === files.length) return finish();
+        feed(w);
+      });
+      w.on('error', (e) => finish(e));
+      // Two files in flight per worker hide the message round trip.
+      feed(w);
+      feed(w);
+    }
+  });
+}
