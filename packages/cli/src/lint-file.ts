@@ -1,5 +1,4 @@
 import { ConfigError, createEngine, ENGINE_RULES, type Diagnostic, type Engine, type LintOptions, type LintResult, type ResolvedConfig } from '@fzlint/core';
-import { createTwoFilesPatch } from 'diff';
 import { dirname, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { fixText } from './fix.js';
@@ -41,6 +40,13 @@ export class ReportLinter {
     this.engine = createEngine(nodeEnvironment(fs));
   }
 
+  /** Starts reading a file (read-ahead while the previous one is linted); errors surface in lintFile. */
+  prefetch(filePath: string): Promise<Uint8Array> {
+    const p = this.fs.readFile(filePath);
+    p.catch(() => undefined);
+    return p;
+  }
+
   /** The config for a file: --config, or the nearest .fzlint.yaml, or the built-in default. */
   configFor(file: string): Promise<ResolvedConfig> {
     const key = this.settings.configFile ? '' : dirname(file);
@@ -59,12 +65,11 @@ export class ReportLinter {
    * on the result. A file excluded by the config's `ignores` (or, when found by walking a folder,
    * not matched by its `files`) comes back with `ignored`.
    */
-  async lintFile(filePath: string, how: { stdinBytes?: Uint8Array; explicit?: boolean } = {}): Promise<FileResult> {
-    const { stdinBytes } = how;
+  async lintFile(filePath: string, how: { bytes?: Uint8Array | Promise<Uint8Array>; explicit?: boolean } = {}): Promise<FileResult> {
     const base: FileResult = { filePath, source: '', diagnostics: [], facts: [], notes: [], meta: {} };
     let bytes: Uint8Array;
     try {
-      bytes = stdinBytes ?? (await this.fs.readFile(filePath));
+      bytes = await (how.bytes ?? this.fs.readFile(filePath));
     } catch (e) {
       return { ...base, error: { kind: 'io', message: `无法读取：${describeFsError(e)}` } };
     }
@@ -113,6 +118,7 @@ export class ReportLinter {
       if (fixed.output !== input.text) {
         if (this.settings.fix === 'dry-run') {
           const name = relative(this.settings.cwd, filePath) || filePath;
+          const { createTwoFilesPatch } = await import('diff');
           base.fix.diff = createTwoFilesPatch(`a/${name}`, `b/${name}`, input.text, fixed.output, undefined, undefined, { context: 3 });
         } else {
           try {

@@ -31,7 +31,7 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
   if (args.stdin) {
     const bytes = await readAll(options.stdin ?? process.stdin);
     const path = args.stdinFilename ? resolve(cwd, args.stdinFilename) : STDIN_PATH;
-    results = [await linter.lintFile(path, { stdinBytes: bytes, explicit: true })];
+    results = [await linter.lintFile(path, { bytes, explicit: true })];
   } else {
     const collected = await collectFiles(args.positionals, cwd, fs);
     for (const w of collected.warnings) stderr.write(`fzlint：${w}\n`);

@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 export type LineEnding = '\n' | '\r\n' | '\r';
@@ -79,11 +79,22 @@ export function encodeText(text: string, storage: TextStorage): Buffer {
       return Buffer.concat([storage.bom ? Buffer.from([0xfe, 0xff]) : Buffer.alloc(0), le]);
     }
     case 'gb18030':
-      return iconv.encode(text, 'gb18030');
+      return gb18030Encoder()(text);
   }
 }
 
 /** Line breaks inside inserted text follow the file's own line ending. */
 export function withLineEnding(text: string, eol: LineEnding): string {
   return eol === '\n' ? text : text.replace(/\r\n|\r|\n/g, eol);
+}
+
+let encodeGb18030: ((text: string) => Buffer) | undefined;
+
+/** iconv-lite (loaded on first use: only --fix of a GB18030 file needs an encoder). */
+function gb18030Encoder(): (text: string) => Buffer {
+  if (!encodeGb18030) {
+    const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
+    encodeGb18030 = (text) => iconv.encode(text, 'gb18030');
+  }
+  return encodeGb18030;
 }

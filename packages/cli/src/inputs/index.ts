@@ -1,6 +1,4 @@
 import { extname } from 'node:path';
-import { readDocx } from './docx.js';
-import { readHtml } from './html.js';
 import { readMd } from './md.js';
 import { readTxt } from './txt.js';
 import type { InputDocument } from './types.js';
@@ -18,11 +16,11 @@ export async function readInput(path: string, bytes: Uint8Array): Promise<InputD
     case '.mdx':
       return readMd(bytes);
     case '.docx':
-      return readDocx(bytes);
+      return (await import('./docx.js')).readDocx(bytes);
     case '.html':
     case '.htm':
     case '.xhtml':
-      return readHtml(bytes);
+      return (await import('./html.js')).readHtml(bytes);
     default:
       return readTxt(bytes);
   }
