@@ -16,6 +16,7 @@ export interface CliFs {
   realpath(path: string): Promise<string>;
   access(path: string, mode?: number): Promise<void>;
   chmod(path: string, mode: number): Promise<void>;
+  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
 }
 
 export const realFs: CliFs = {
@@ -29,6 +30,7 @@ export const realFs: CliFs = {
   realpath: (p) => nodeFs.realpath(p),
   access: (p, m) => nodeFs.access(p, m),
   chmod: (p, m) => nodeFs.chmod(p, m),
+  mkdir: (p, o) => nodeFs.mkdir(p, o),
 };
 
 /** A Chinese explanation of a file-system error code. */

@@ -111,15 +111,15 @@ export class ReportLinter {
     }
 
     let result: LintResult;
-    if (this.settings.fix !== 'none' && input.storage && filePath !== STDIN_PATH) {
+    if (this.settings.fix !== 'none' && input.storage && (filePath !== STDIN_PATH || this.settings.fix === 'dry-run')) {
       const fixed = fixText(this.engine, input.text, options, input.storage.eol);
       result = fixed.result;
       base.fix = { applied: fixed.applied, written: false };
       if (fixed.output !== input.text) {
         if (this.settings.fix === 'dry-run') {
           const name = relative(this.settings.cwd, filePath) || filePath;
-          const { createTwoFilesPatch } = await import('diff');
-          base.fix.diff = createTwoFilesPatch(`a/${name}`, `b/${name}`, input.text, fixed.output, undefined, undefined, { context: 3 });
+          const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff');
+          base.fix.diff = createTwoFilesPatch(`a/${name}`, `b/${name}`, input.text, fixed.output, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
         } else {
           try {
             await this.writeBack(filePath, bytes, input, fixed.output);

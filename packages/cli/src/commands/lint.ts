@@ -1,16 +1,16 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { CliArgs } from '../args.js';
 import { CliError, EXIT_LINT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { collectFiles, type CollectedFile } from '../files/collect.js';
 import { FORMATS } from '../formats/index.js';
 import type { FormatContext } from '../formats/context.js';
-import { realFs } from '../fs.js';
+import { describeFsError, realFs, type CliFs } from '../fs.js';
 import { ReportLinter, STDIN_PATH, type LintSettings } from '../lint-file.js';
 import { version, type MainOptions } from '../main.js';
 import { lintParallel, lintSequential, workerCount } from '../pool.js';
 import { startProgress } from '../progress.js';
 import { totals, type FileResult, type RuleInfo } from '../results.js';
-import { writeFileAtomic } from '../write-file.js';
+import { WriteError, writeFileAtomic } from '../write-file.js';
 
 export async function runLint(args: CliArgs, options: MainOptions, env: Record<string, string | undefined>): Promise<number> {
   const { cwd, stdout, stderr } = options;
@@ -64,7 +64,7 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
   for (const request of args.formats) {
     if (args.fix === 'dry-run' && !request.file) continue; // the diff is the output
     const text = await (await FORMATS[request.name]!())(results, { ...ctx, color: request.file ? false : ctx.color });
-    if (request.file) await writeFileAtomic(fs, resolve(cwd, request.file), text).catch((e: Error) => Promise.reject(new CliError(e.message)));
+    if (request.file) await writeOutput(fs, resolve(cwd, request.file), text);
     else stdout.write(text);
   }
 
@@ -116,6 +116,16 @@ function configErrorText(results: FileResult[]): string {
   }
   const head = problems.size ? `fzlint：配置或规则文件有误：\n${[...problems].join('\n')}\n` : '';
   return head + [...messages].join('');
+}
+
+/** Report files (like ESLint's --output-file) get their folder created and are written atomically. */
+async function writeOutput(fs: CliFs, path: string, text: string): Promise<void> {
+  try {
+    await fs.mkdir(dirname(path), { recursive: true });
+    await writeFileAtomic(fs, path, text);
+  } catch (e) {
+    throw new CliError(e instanceof WriteError ? e.message : `无法写入「${path}」：${describeFsError(e)}`);
+  }
 }
 
 async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
