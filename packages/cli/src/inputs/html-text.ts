@@ -34,17 +34,22 @@ export function visibleText(html: string, options: VisibleTextOptions = {}): str
   /** Collapsible whitespace seen since the last text: none, spaces, or spaces with a line break. */
   let pending: '' | ' ' | '\n' = '';
 
+  /** Preformatted text on the current line keeps its indentation. */
+  let preformatted = false;
   const flush = (force = false) => {
-    const trimmed = line.replace(/\u00a0/g, ' ').replace(/^[ \t]+|[ \t]+$/g, '');
+    const spaced = line.replace(/\u00a0/g, ' ');
+    const trimmed = preformatted ? spaced.replace(/[ \t]+$/, '') : spaced.replace(/^[ \t]+|[ \t]+$/g, '');
     if (trimmed || force) lines.push(trimmed);
     line = '';
     pending = '';
+    preformatted = false;
   };
   const addText = (text: string, pre: boolean) => {
     if (pre) {
       const parts = text.split(/\r\n|\r|\n/);
       parts.forEach((part, i) => {
         if (i > 0) flush(true);
+        if (part && !line) preformatted = true;
         line += part;
       });
       return;
