@@ -103,7 +103,6 @@ export class ReportLinter {
       const choice = choosePrevious({ file: filePath, text: input.text, format: input.format, config, explicit: this.settings.previous });
       if (choice) {
         options.previous = await readPrevious(choice, this.fs);
-        base.previous = choice.path;
       }
     } catch (e) {
       if (e instanceof PreviousError) return { ...base, error: { kind: 'config', message: e.message } };
@@ -174,6 +173,8 @@ export class ReportLinter {
       edition: result.edition?.id,
       editionName: result.edition?.name,
     };
+    // Reported from the engine's result, so the output shows what the rules actually compared against.
+    if (result.previous) base.previous = result.previous.path;
     if (result.edition) base.notes.push(`按「${result.edition.name}」检查${result.year ? `（${result.year}年度报告）` : ''}`);
     if (base.encoding) base.notes.push(`文件编码：${base.encoding}`);
     if (base.previous) base.notes.push(`对照上一年度报告：${base.previous}`);

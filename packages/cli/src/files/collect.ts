@@ -41,11 +41,11 @@ export async function collectFiles(args: string[], cwd: string, fs: CliFs): Prom
     if (scan.isGlob) {
       const base = resolve(cwd, scan.base || '.');
       const isMatch = picomatch(scan.glob, { dot: false });
-      const before = out.files.length;
+      let matched = 0;
       await walkIfDirectory(fs, base, cwd, out, (file) => {
-        if (isMatch(relative(base, file).split(sep).join('/'))) add(file, false);
+        if (isMatch(relative(base, file).split(sep).join('/'))) add(file, false), matched++;
       });
-      if (out.files.length === before) throw new CliError(`没有文件与「${arg}」匹配`);
+      if (!matched) throw new CliError(`没有文件与「${arg}」匹配`);
       continue;
     }
     const abs = resolve(cwd, arg);
@@ -56,11 +56,11 @@ export async function collectFiles(args: string[], cwd: string, fs: CliFs): Prom
       throw new CliError(`无法读取「${arg}」：${describeFsError(e)}`);
     }
     if (stat.isDirectory()) {
-      const before = out.files.length;
+      let found = 0;
       await walkIfDirectory(fs, abs, cwd, out, (file) => {
-        if (REPORT_EXTENSIONS.includes(extname(file).toLowerCase())) add(file, false);
+        if (REPORT_EXTENSIONS.includes(extname(file).toLowerCase())) add(file, false), found++;
       });
-      if (out.files.length === before && !out.problems.length) {
+      if (!found && !out.problems.length) {
         throw new CliError(`目录「${arg}」中没有报告文件（${REPORT_EXTENSIONS.join(' ')}）`);
       }
     } else {
