@@ -10,9 +10,16 @@ import { fileURLToPath } from 'node:url';
 const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function bundleCli() {
-  const esbuild = createRequire(join(cliDir, 'package.json'))('esbuild');
   const outdir = join(cliDir, 'bundle');
   rmSync(outdir, { recursive: true, force: true });
+  let esbuild;
+  try {
+    esbuild = createRequire(join(cliDir, 'package.json'))('esbuild');
+  } catch (e) {
+    // Without esbuild (a production install) the CLI runs from dist/, only slower to start.
+    console.warn(`fzlint: CLI not bundled (esbuild unavailable: ${e.message}); bin/fzlint.js uses dist/`);
+    return;
+  }
   await esbuild.build({
     entryPoints: { fzlint: join(cliDir, 'dist/main.js'), worker: join(cliDir, 'dist/worker.js') },
     outdir,
