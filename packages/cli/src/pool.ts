@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CollectedFile } from './files/collect.js';
 import type { LintSettings, ReportLinter } from './lint-file.js';
@@ -15,13 +15,15 @@ export type ReplyMessage = { id: number; result: FileResult } | { id: number; cr
 /** Below this many files per thread, starting a worker (≈ loading the engine again) costs more than it saves. */
 export const FILES_PER_WORKER = 24;
 
-/** How many worker threads to use for `count` files: one per core, none for small runs. */
+/**
+ * How many worker threads to add to the main thread (which lints too) for `count` files: one per
+ * spare core — cores not already busy by the 1-minute load average — and none for small runs.
+ */
 export function workerCount(count: number, requested?: number): number {
-  if (requested !== undefined) return Math.max(0, Math.min(requested, count));
+  if (requested !== undefined) return Math.max(0, Math.min(requested - 1, count - 1));
   const cores = availableParallelism();
-  if (cores < 2) return 0;
-  const n = Math.min(cores, Math.floor(count / FILES_PER_WORKER));
-  return n >= 2 ? n : 0;
+  const spare = Math.floor(cores - loadavg()[0]);
+  return Math.max(0, Math.min(cores - 1, spare, Math.floor(count / FILES_PER_WORKER) - 1));
 }
 
 /** Files queued per worker; the worker reads them all at once while it lints the first. */
@@ -54,10 +56,11 @@ export async function lintSequential(linter: ReportLinter, files: CollectedFile[
 }
 
 /**
- * Lints files on worker threads (each with its own engine and config cache). Results come back
- * in the order of `files`. A worker that crashes fails the run with its stack (an fzlint bug).
+ * Lints files on `options.threads` worker threads (each with its own engine and config cache)
+ * and on this thread, all taking files from one queue. Results come back in the order of
+ * `files`. A worker that crashes fails the run with its stack (an fzlint bug).
  */
-export function lintParallel(settings: LintSettings, files: CollectedFile[], options: RunOptions): Promise<FileResult[]> {
+export function lintParallel(linter: ReportLinter, settings: LintSettings, files: CollectedFile[], options: RunOptions): Promise<FileResult[]> {
   const results = new Array<FileResult>(files.length);
   let next = 0;
   let done = 0;
@@ -90,5 +93,17 @@ export function lintParallel(settings: LintSettings, files: CollectedFile[], opt
       // Several files in flight per worker hide the message round trip and the disk.
       for (let k = 0; k < IN_FLIGHT; k++) feed(w);
     }
+    // This thread takes files from the same queue until it is empty.
+    void (async () => {
+      while (next < files.length && !failed) {
+        const id = next++;
+        const result = await linter.lintFile(files[id]!.path, { explicit: files[id]!.explicit });
+        results[id] = result;
+        options.onResult?.(result);
+        if (++done === files.length) finish();
+        // Let worker replies in between files.
+        await new Promise((r) => setImmediate(r));
+      }
+    })().catch((e: unknown) => finish(e instanceof Error ? e : new Error(String(e))));
   });
 }

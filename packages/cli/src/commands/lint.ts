@@ -94,7 +94,7 @@ async function lintAll(linter: ReportLinter, settings: LintSettings, files: Coll
   const progress = await startProgress(options.stderr, files.length, env);
   try {
     const onResult = () => progress?.tick();
-    return threads >= 1 ? await lintParallel(settings, files, { threads, onResult }) : await lintSequential(linter, files, { onResult });
+    return threads >= 1 ? await lintParallel(linter, settings, files, { threads, onResult }) : await lintSequential(linter, files, { onResult });
   } finally {
     progress?.stop();
   }

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -39,10 +40,16 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
 
 function strict(encoding: TextEncoding, body: Uint8Array, bom: boolean): DecodeResult {
   let text: string;
-  try {
-    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
-  } catch {
-    return { ok: false, reason: 'encoding' };
+  if (encoding === 'utf-8') {
+    // Most reports are UTF-8: validate and decode with Buffer (several times faster than a fatal TextDecoder).
+    if (!isUtf8(body)) return { ok: false, reason: 'encoding' };
+    text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  } else {
+    try {
+      text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
+    } catch {
+      return { ok: false, reason: 'encoding' };
+    }
   }
   if (!bom && text.includes('\u0000')) return { ok: false, reason: 'binary' };
   return { ok: true, text, storage: { encoding, bom, eol: detectLineEnding(text) } };
