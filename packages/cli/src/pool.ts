@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CollectedFile } from './files/collect.js';
 import type { LintSettings, ReportLinter } from './lint-file.js';
@@ -12,6 +14,8 @@ export interface TaskMessage {
 
 export type ReplyMessage = { id: number; result: FileResult } | { id: number; crash: string };
 
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
 /** Below this many files per thread, starting a worker (≈ loading the engine again) costs more than it saves. */
 export const FILES_PER_WORKER = 24;
 
@@ -20,6 +24,8 @@ export const FILES_PER_WORKER = 24;
  * spare core — cores not already busy by the 1-minute load average — and none for small runs.
  */
 export function workerCount(count: number, requested?: number): number {
+  // Running from TypeScript sources (tests) there is no compiled worker to start.
+  if (!existsSync(fileURLToPath(WORKER_URL))) return 0;
   if (requested !== undefined) return Math.max(0, Math.min(requested - 1, count - 1));
   const cores = availableParallelism();
   const spare = Math.floor(cores - loadavg()[0]);
@@ -80,10 +86,14 @@ export function lintParallel(linter: ReportLinter, settings: LintSettings, files
       w.postMessage({ id, path: files[id]!.path, explicit: files[id]!.explicit } satisfies TaskMessage);
     };
     for (let i = 0; i < options.threads; i++) {
-      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: settings });
+      const w = new Worker(WORKER_URL, { workerData: settings });
       workers.push(w);
       w.on('message', (msg: ReplyMessage) => {
-        if ('crash' in msg) return finish(new Error(`检查「${files[msg.id]!.path}」时 fzlint 内部出错：\n${msg.crash}`));
+        if ('crash' in msg) {
+          const error = new Error(`检查「${files[msg.id]!.path}」时出错：${msg.crash.split('\n')[0]}`);
+          error.stack = msg.crash; // shown with FZLINT_DEBUG only
+          return finish(error);
+        }
         results[msg.id] = msg.result;
         options.onResult?.(msg.result);
         if (++done === files.length) return finish();
