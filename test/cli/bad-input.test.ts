@@ -57,7 +57,7 @@ describe('bad input: one clear message, a distinct exit code, no stack trace', (
     expectNoStack(r.stderr);
   });
 
-  it('a path that does not exist, a folder without reports, a glob that matches nothing: exit 2', async () => {
+  it('a path that does not exist, a folder without reports, a glob that matches nothing, a device: exit 2', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'empty'));
     writeFileSync(join(dir, 'empty', 'notes.pdf'), 'x');
@@ -65,6 +65,7 @@ describe('bad input: one clear message, a distinct exit code, no stack trace', (
       ['nope.md', '无法读取「nope.md」：文件或目录不存在'],
       ['empty', '目录「empty」中没有报告文件'],
       ['**/*.docx', '没有文件与「**/*.docx」匹配'],
+      ['/dev/zero', '「/dev/zero」不是普通文件或目录'],
     ]) {
       const r = runBin([arg!], { cwd: dir });
       expect(r.code, arg).toBe(2);

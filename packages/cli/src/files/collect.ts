@@ -63,8 +63,11 @@ export async function collectFiles(args: string[], cwd: string, fs: CliFs): Prom
       if (!found && !out.problems.length) {
         throw new CliError(`目录「${arg}」中没有报告文件（${REPORT_EXTENSIONS.join(' ')}）`);
       }
-    } else {
+    } else if (stat.isFile()) {
       add(abs, true);
+    } else {
+      // A device or pipe could block forever on reading.
+      throw new CliError(`「${arg}」不是普通文件或目录（如需从管道读取，请用 --stdin）`);
     }
   }
   return out;
