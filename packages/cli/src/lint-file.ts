@@ -100,9 +100,12 @@ export class ReportLinter {
     const options: LintOptions = { path: filePath === STDIN_PATH ? undefined : filePath, format: input.format, config, edition: this.settings.edition };
     if (this.settings.rules) options.rules = this.settings.rules;
     try {
-      const choice = choosePrevious({ file: filePath, text: input.text, format: input.format, config, explicit: this.settings.previous });
+      const choice = await choosePrevious({ file: filePath, text: input.text, format: input.format, config, explicit: this.settings.previous, fs: this.fs });
       if (choice) {
-        options.previous = await readPrevious(choice, this.fs);
+        options.previous = await readPrevious(choice, this.fs).catch((e: unknown) => {
+          if (choice.source === 'auto' && e instanceof PreviousError) return undefined;
+          throw e;
+        });
       }
     } catch (e) {
       if (e instanceof PreviousError) return { ...base, error: { kind: 'config', message: e.message } };
@@ -176,6 +179,8 @@ export class ReportLinter {
     // Reported from the engine's result, so the output shows what the rules actually compared against.
     if (result.previous) base.previous = result.previous.path;
     if (result.edition) base.notes.push(`按「${result.edition.name}」检查${result.year ? `（${result.year}年度报告）` : ''}`);
+    if (base.kind === 'docx') base.notes.push('Word 文档：行号即段落序号（空段落也计数）');
+    if (base.kind === 'html') base.notes.push('网页：检查的是正文中可见的文字，行号按提取出的文字计算');
     if (base.encoding) base.notes.push(`文件编码：${base.encoding}`);
     if (base.previous) base.notes.push(`对照上一年度报告：${base.previous}`);
     if (base.fix?.skipped) base.notes.push(base.fix.skipped);

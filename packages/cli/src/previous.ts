@@ -5,8 +5,11 @@ import { InputError, readInput } from './inputs/index.js';
 
 export interface PreviousChoice {
   path: string;
-  /** Where the choice came from; an explicit choice that cannot be read is a config error. */
-  source: 'cli' | 'front-matter' | 'config';
+  /**
+   * Where the choice came from. An explicit choice (cli, front matter, config) that cannot be read
+   * is a config error; an automatic one that cannot be read is simply not used.
+   */
+  source: 'cli' | 'front-matter' | 'config' | 'auto';
 }
 
 export interface PreviousContext {
@@ -17,15 +20,17 @@ export interface PreviousContext {
   config: ResolvedConfig;
   /** `--previous FILE`, resolved against the working directory. */
   explicit?: string;
+  /** For automatic discovery (reading the folder and candidate reports). */
+  fs: CliFs;
 }
 
 /**
  * Chooses last year's report for a file — the one place that decides it. Order: `--previous`,
  * the report's own front matter `previous:` (relative to the report), the config's `previous`
- * mapping (absolute paths after loading). Automatic discovery (same unit, year − 1, same folder)
- * belongs here too, as the last fallback.
+ * mapping (absolute paths after loading). Automatic discovery (same unit, year − 1, same folder,
+ * `source: 'auto'`) belongs here too, as the last fallback.
  */
-export function choosePrevious(ctx: PreviousContext): PreviousChoice | undefined {
+export async function choosePrevious(ctx: PreviousContext): Promise<PreviousChoice | undefined> {
   if (ctx.explicit) return { path: ctx.explicit, source: 'cli' };
   if (ctx.format === 'markdown' && ctx.text.startsWith('---')) {
     const fromFrontMatter = parseReport(ctx.text, { path: ctx.file, format: 'markdown' }).meta.previous;
@@ -37,6 +42,7 @@ export function choosePrevious(ctx: PreviousContext): PreviousChoice | undefined
 }
 
 const SOURCE_LABEL: Record<PreviousChoice['source'], string> = {
+  auto: '自动找到的',
   cli: '--previous 指定的',
   'front-matter': 'front matter 中 previous 指定的',
   config: '配置文件 previous 中指定的',

@@ -20,8 +20,9 @@ export async function runPrintConfig(args: CliArgs, options: MainOptions): Promi
   }
   let previous: string | undefined;
   try {
-    const input = await readInput(file, await (options.fs ?? realFs).readFile(file));
-    previous = choosePrevious({ file, text: input.text, format: input.format, config, explicit: args.previous ? resolve(options.cwd, args.previous) : undefined })?.path;
+    const fs = options.fs ?? realFs;
+    const input = await readInput(file, await fs.readFile(file));
+    previous = (await choosePrevious({ file, text: input.text, format: input.format, config, explicit: args.previous ? resolve(options.cwd, args.previous) : undefined, fs }))?.path;
   } catch {
     previous = config.data.previous?.[file];
   }
