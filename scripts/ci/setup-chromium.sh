@@ -5,7 +5,7 @@
 set -euo pipefail
 
 if [ -x /usr/bin/chromium ] && /usr/bin/chromium --version >/dev/null 2>&1; then
-  echo "chromium: $(/usr/bin/chromium --version)"
+  echo "chromium: $(/usr/bin/chromium --version 2>/dev/null)"
   exit 0
 fi
 
@@ -15,4 +15,4 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # Fonts so the Chinese UI renders in the screenshot instead of boxes.
 $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
-echo "chromium: $(/usr/bin/chromium --version)"
+echo "chromium: $(/usr/bin/chromium --version 2>/dev/null)"
