@@ -17,13 +17,17 @@ export async function runRules(args: CliArgs, options: MainOptions): Promise<num
     return EXIT_OK;
   }
   const source = config.data.file ? `配置文件 ${config.data.file}` : '默认配置 fzlint:recommended';
+  const rows = [['规则', '级别', '规则包', '说明'], ...rules.map((r) => [r.id, r.severity, `${r.pack ?? ''}${r.edition ? ` [${r.edition}]` : ''}`, r.description ?? ''])];
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => displayWidth(row[i]!))));
   const lines = [`${source}：${rules.length} 条规则`, ''];
-  const idWidth = Math.max(...rules.map((r) => r.id.length), 4);
-  lines.push(`${'规则'.padEnd(idWidth - 2)}  ${'级别'.padEnd(7)}  ${'规则包'.padEnd(22)}  说明`);
-  for (const r of rules) {
-    const pack = `${r.pack ?? ''}${r.edition ? ` [${r.edition}]` : ''}`;
-    lines.push(`${r.id.padEnd(idWidth)}  ${r.severity.padEnd(9)}  ${pack.padEnd(25)}  ${r.description ?? ''}`);
-  }
+  for (const row of rows) lines.push(row.map((cell, i) => (i < 3 ? cell + ' '.repeat(widths[i]! - displayWidth(cell)) : cell)).join('  ').trimEnd());
   options.stdout.write(`${lines.join('\n')}\n`);
   return EXIT_OK;
+}
+
+/** Terminal columns: CJK characters take two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
 }
