@@ -1,106 +1,72 @@
-import { parseArgs } from 'node:util';
+// fzlint command line. Only this module and args.ts load at start-up: --version and --help touch
+// nothing else, and the engine, inputs and formats are imported when a command needs them.
+import { readFileSync } from 'node:fs';
+import { HELP, parseCliArgs } from './args.js';
+import { CliError, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
+import type { CliFs } from './fs.js';
 
-import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import { ConfigError, createEngine } from '@fzlint/core';
-import { nodeEnvironment } from './node-env.js';
-import { collectFiles, lintFiles } from './lint-files.js';
-import { formatJson } from './formats/json.js';
-import { formatStylish } from './formats/stylish.js';
+export { EXIT_LINT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
 
 export interface MainOptions {
   argv: string[];
   cwd: string;
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
+  stdout: OutputStream;
+  stderr: OutputStream;
+  /** Read by --stdin. */
+  stdin?: AsyncIterable<Uint8Array | string>;
   env?: Record<string, string | undefined>;
+  /** A replacement file system (tests); when given, everything runs in this thread. */
+  fs?: CliFs;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_LINT_ERRORS = 1;
-export const EXIT_USAGE = 2;
+const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'junit', 'html'];
 
-const HELP = `用法：fzlint [选项] <文件或目录…>
+export function version(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
 
-检查法治政府建设年度报告（.md / .txt）。
-
-选项：
-  -c, --config FILE     使用指定的配置文件（默认从每个文件所在目录向上查找 .fzlint.yaml）
-  -f, --format NAME     输出格式：stylish（默认）、json
-      --edition ID      模板版本：auto（按报告年度，默认）、guangdong-2024、national-2019
-      --no-color        不使用颜色（也可设置环境变量 NO_COLOR）
-  -v, --version         显示版本
-  -h, --help            显示帮助
-
-退出码：0 没有错误；1 有错误；2 用法、配置或读取文件出错。`;
-
+/** Runs the CLI and returns the exit code; never throws, never prints a stack trace (unless FZLINT_DEBUG is set). */
 export async function main(options: MainOptions): Promise<number> {
-  const { stdout, stderr, cwd } = options;
   const env = options.env ?? process.env;
-  let args;
   try {
-    args = parseArgs({
-      args: options.argv,
-      allowPositionals: true,
-      options: {
-        config: { type: 'string', short: 'c' },
-        format: { type: 'string', short: 'f', default: 'stylish' },
-        edition: { type: 'string' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        version: { type: 'boolean', short: 'v' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    const args = parseCliArgs(options.argv, FORMAT_NAMES);
+    switch (args.command) {
+      case 'help':
+        options.stdout.write(`${HELP}\n`);
+        return EXIT_OK;
+      case 'version':
+        options.stdout.write(`${version()}\n`);
+        return EXIT_OK;
+      case 'init':
+        return await (await import('./commands/init.js')).runInit(args, options);
+      case 'explain':
+        return await (await import('./commands/explain.js')).runExplain(args, options);
+      case 'rules':
+        return await (await import('./commands/rules.js')).runRules(args, options);
+      case 'print-config':
+        return await (await import('./commands/print-config.js')).runPrintConfig(args, options);
+      default:
+        return await (await import('./commands/lint.js')).runLint(args, options, env);
+    }
   } catch (e) {
-    stderr.write(`fzlint：${(e as Error).message}\n\n${HELP}\n`);
-    return EXIT_USAGE;
-  }
-  const { values, positionals } = args;
-  if (values.help) {
-    stdout.write(`${HELP}\n`);
-    return EXIT_OK;
-  }
-  if (values.version) {
-    const require = createRequire(import.meta.url);
-    stdout.write(`${(require('../package.json') as { version: string }).version}\n`);
-    return EXIT_OK;
-  }
-  if (!positionals.length) {
-    stderr.write(`fzlint：请指定要检查的文件或目录\n\n${HELP}\n`);
-    return EXIT_USAGE;
-  }
-  if (values.format !== 'stylish' && values.format !== 'json') {
-    stderr.write(`fzlint：未知的输出格式「${values.format}」，可用：stylish、json\n`);
-    return EXIT_USAGE;
-  }
-  const engine = createEngine(nodeEnvironment());
-  try {
-    const config = values.config ? await engine.loadConfig({ file: resolve(cwd, values.config), cwd }) : undefined;
-    let files: string[];
-    try {
-      files = await collectFiles(positionals, cwd);
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      stderr.write(`fzlint：无法读取「${err.path ?? positionals.join(' ')}」：${err.code === 'ENOENT' ? '文件或目录不存在' : err.message}\n`);
+    if (e instanceof CliError) {
+      options.stderr.write(`fzlint：${e.message}\n`);
+      if (e instanceof UsageError) options.stderr.write('运行 fzlint --help 查看用法。\n');
       return EXIT_USAGE;
     }
-    const results = await lintFiles(files, { engine, config, edition: values.edition, cwd });
-    const color = !values['no-color'] && !env.NO_COLOR && (values.color === true || Boolean(stdout.isTTY));
-    stdout.write(values.format === 'json' ? `${formatJson(results)}\n` : formatStylish(results, { color }));
-    return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_LINT_ERRORS : EXIT_OK;
-  } catch (e) {
+    const { ConfigError } = await import('@fzlint/core');
     if (e instanceof ConfigError) {
-      stderr.write(`fzlint：配置或规则文件有误：\n${e.problems.map((p) => `  ${p.file}:${p.line}:${p.column}  ${p.message}`).join('\n')}\n`);
+      options.stderr.write(`fzlint：配置或规则文件有误：\n${e.problems.map((p) => `  ${p.file}:${p.line}:${p.column}  ${p.message}`).join('\n')}\n`);
       return EXIT_USAGE;
     }
-    const err = e as NodeJS.ErrnoException;
-    if (err?.code) {
-      stderr.write(`fzlint：读取文件出错：${err.path ?? ''} ${err.message}\n`);
-      return EXIT_USAGE;
-    }
-    stderr.write(`fzlint：内部错误：${(e as Error)?.message ?? String(e)}\n`);
+    options.stderr.write(`fzlint：内部错误：${(e as Error)?.message ?? String(e)}\n这是 fzlint 的缺陷，请附上命令和报告文件反馈。\n`);
+    if (env.FZLINT_DEBUG) options.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
     return EXIT_USAGE;
   }
 }
-

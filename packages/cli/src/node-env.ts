@@ -1,10 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
 import type { EngineEnvironment } from '@fzlint/core';
+import { realFs, type CliFs } from './fs.js';
 
-/** The engine's environment on Node: real files, UTF-8 config and rule files. */
-export function nodeEnvironment(): EngineEnvironment {
+/** The engine's environment on Node: config and rule files are read as UTF-8 (a BOM is dropped). */
+export function nodeEnvironment(fs: CliFs = realFs): EngineEnvironment {
   return {
-    readFile: (path) => readFile(path, 'utf8'),
-    exists: (path) => stat(path).then((s) => s.isFile(), () => false),
+    readFile: async (path) => (await fs.readFile(path)).toString('utf8').replace(/^\ufeff/, ''),
+    exists: (path) => fs.stat(path).then((s) => s.isFile(), () => false),
   };
 }

@@ -1,41 +1,62 @@
-import type { FileResult } from '../lint-files.js';
+import type { TextEdit } from '@fzlint/core';
+import type { FileResult } from '../results.js';
+import type { FormatContext } from './context.js';
 
-/** ESLint's JSON formatter shape (severity 1 = warning or info, 2 = error; columns 1-based). */
-export function formatJson(results: FileResult[]): string {
-  return JSON.stringify(
-    results.map((r) => ({
-      filePath: r.filePath,
-      messages: r.diagnostics.map((d) => ({
-        ruleId: d.ruleId,
-        severity: d.severity === 'error' ? 2 : 1,
-        level: d.severity,
-        message: d.message,
-        line: d.range.start.line + 1,
-        column: d.range.start.character + 1,
-        endLine: d.range.end.line + 1,
-        endColumn: d.range.end.character + 1,
-        ...(d.fix ? { fix: { range: fixRange(d.fix.edits), text: fixText(r.source, d.fix.edits) } } : {}),
-      })),
-      errorCount: r.diagnostics.filter((d) => d.severity === 'error').length,
-      warningCount: r.diagnostics.filter((d) => d.severity === 'warning').length,
-      infoCount: r.diagnostics.filter((d) => d.severity === 'info').length,
-      fixableErrorCount: r.diagnostics.filter((d) => d.severity === 'error' && d.fix).length,
-      fixableWarningCount: r.diagnostics.filter((d) => d.severity !== 'error' && d.fix).length,
-      ...(r.meta ? { report: r.meta } : {}),
-    })),
-    null,
-    2,
-  );
+/**
+ * ESLint's JSON formatter shape: severity 1 = warning or info, 2 = error; lines and columns
+ * 1-based; `fix` is one replacement over UTF-16 offsets. A file that could not be checked has one
+ * fatal message (ruleId null), as ESLint reports parse errors. `level` and `report` are additions.
+ */
+export function formatJson(results: FileResult[], _ctx?: FormatContext): string {
+  return `${JSON.stringify(results.map(toEslint), null, 2)}\n`;
 }
 
-type Edit = { start: number; end: number; text: string };
+function toEslint(r: FileResult) {
+  const messages: object[] = r.error
+    ? [{ ruleId: null, fatal: true, severity: 2, message: errorText(r), line: r.error.problems?.[0]?.line ?? 1, column: r.error.problems?.[0]?.column ?? 1 }]
+    : [];
+  for (const d of r.diagnostics) {
+    messages.push({
+      ruleId: d.ruleId,
+      severity: d.severity === 'error' ? 2 : 1,
+      level: d.severity,
+      message: d.message,
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endColumn: d.range.end.character + 1,
+      ...(d.fix ? { fix: { range: fixRange(d.fix.edits), text: fixText(r.source, d.fix.edits) } } : {}),
+      ...(d.suggestions?.length ? { suggestions: d.suggestions.map((s) => ({ desc: s.title, fix: { range: fixRange(s.edits), text: fixText(r.source, s.edits) } })) } : {}),
+    });
+  }
+  const count = (sev: string, fixable = false) => r.diagnostics.filter((d) => d.severity === sev && (!fixable || d.fix)).length;
+  return {
+    filePath: r.filePath,
+    messages,
+    suppressedMessages: [],
+    errorCount: count('error') + (r.error ? 1 : 0),
+    fatalErrorCount: r.error ? 1 : 0,
+    warningCount: count('warning') + count('info'),
+    infoCount: count('info'),
+    fixableErrorCount: count('error', true),
+    fixableWarningCount: count('warning', true) + count('info', true),
+    usedDeprecatedRules: [],
+    ...(r.fix?.written ? { output: r.source } : {}),
+    report: { ...r.meta, ...(r.kind ? { kind: r.kind } : {}), ...(r.encoding ? { encoding: r.encoding } : {}), ...(r.previous ? { previous: r.previous } : {}) },
+  };
+}
 
-function fixRange(edits: Edit[]): [number, number] {
+function errorText(r: FileResult): string {
+  const problems = r.error!.problems?.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`) ?? [];
+  return [r.error!.message, ...problems].join('\n');
+}
+
+function fixRange(edits: TextEdit[]): [number, number] {
   return [Math.min(...edits.map((e) => e.start)), Math.max(...edits.map((e) => e.end))];
 }
 
 /** ESLint's fix is one replacement; several edits become one spanning edit. */
-function fixText(source: string, edits: Edit[]): string {
+function fixText(source: string, edits: TextEdit[]): string {
   const [start, end] = fixRange(edits);
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   let out = '';

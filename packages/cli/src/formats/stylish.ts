@@ -1,38 +1,35 @@
-import type { FileResult } from '../lint-files.js';
-
-const LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
-
-export interface StylishOptions {
-  color: boolean;
-}
+import { totals, type FileResult } from '../results.js';
+import { displayPath, SEVERITY_LABEL, type FormatContext } from './context.js';
 
 /** Grouped by file, one line per finding, a summary at the end (ESLint's stylish, in Chinese). */
-export function formatStylish(results: FileResult[], options: StylishOptions): string {
-  const c = (code: string, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
+export function formatStylish(results: FileResult[], ctx: FormatContext): string {
+  const c = (code: string, s: string) => (ctx.color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const lines: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  let fixable = 0;
   for (const r of results) {
-    if (!r.diagnostics.length && !r.notes.length) continue;
-    lines.push(c('4', r.filePath));
+    if (!r.diagnostics.length && !r.error && !r.fix?.applied && !r.fix?.skipped) continue;
+    lines.push(c('4', displayPath(r.filePath, ctx.cwd)));
     for (const note of r.notes) lines.push(`  ${c('2', note)}`);
+    if (r.error) {
+      lines.push(`  ${c('31', '无法检查')}  ${r.error.message}`);
+      for (const p of r.error.problems ?? []) lines.push(`    ${p.file}:${p.line}:${p.column}  ${p.message}`);
+    }
+    if (r.fix?.written) lines.push(`  ${c('32', `已自动修复 ${r.fix.applied} 处`)}`);
     for (const d of r.diagnostics) {
       const pos = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
-      const sev = d.severity === 'error' ? c('31', LABEL.error) : d.severity === 'warning' ? c('33', LABEL.warning) : c('36', LABEL.info);
+      const sev = d.severity === 'error' ? c('31', SEVERITY_LABEL.error) : d.severity === 'warning' ? c('33', SEVERITY_LABEL.warning) : c('36', SEVERITY_LABEL.info);
       lines.push(`  ${pos.padEnd(8)}${sev}  ${d.message}  ${c('2', d.ruleId)}`);
-      if (d.severity === 'error') errors++;
-      else if (d.severity === 'warning') warnings++;
-      else infos++;
-      if (d.fix) fixable++;
     }
     lines.push('');
   }
-  const total = errors + warnings + infos;
-  if (total === 0) return results.length ? c('32', `✓ ${results.length} 份报告，未发现问题`) + '\n' : '';
-  const summary = `✖ ${results.length} 份报告，共 ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示）`;
-  lines.push(c(errors ? '31;1' : '33;1', summary));
-  if (fixable) lines.push(c('2', `  其中 ${fixable} 个可用 --fix 自动修复`));
-  return lines.join('\n') + '\n';
+  const t = totals(results);
+  const problems = t.errors + t.warnings + t.infos;
+  if (problems === 0 && !t.failedFiles) {
+    return results.length ? `${lines.join('\n')}${c('32', `✓ ${results.length} 份报告，未发现问题`)}\n` : '';
+  }
+  const parts = [`${t.errors} 个错误`, `${t.warnings} 个警告`, `${t.infos} 个提示`];
+  let summary = `✖ ${results.length} 份报告，共 ${problems} 个问题（${parts.join('，')}）`;
+  if (t.failedFiles) summary += `，${t.failedFiles} 份无法检查`;
+  lines.push(c(t.errors || t.failedFiles ? '31;1' : '33;1', summary));
+  if (t.fixable) lines.push(c('2', `  其中 ${t.fixable} 个可用 --fix 自动修复`));
+  return `${lines.join('\n')}\n`;
 }

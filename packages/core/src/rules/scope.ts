@@ -52,8 +52,10 @@ export function documentAnchor(doc: ReportDocument): { start: number; end: numbe
   const first = doc.bodyBlocks[0];
   if (!first) return { start: 0, end: Math.min(doc.text.length, doc.lines.lineEnd(0)) };
   const text = doc.text.slice(first.contentStart, Math.min(first.end, first.contentStart + 40));
+  // A punctuation stop is part of the range; a line break is not (an offset between \r and \n has no LSP position).
   const stop = text.search(/[，,。！？；;!?\r\n]/);
-  return { start: first.contentStart, end: first.contentStart + (stop < 0 ? text.length : stop + 1) };
+  const end = stop < 0 ? text.length : /[\r\n]/.test(text[stop]!) ? stop : stop + 1;
+  return { start: first.contentStart, end: first.contentStart + Math.max(end, 1) };
 }
 
 /** Where a finding about the end of the report is shown: its last body line. */

@@ -1,0 +1,193 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './exit-codes.js';
+
+export const HELP = `用法：fzlint [选项] <文件、目录或 glob…>
+      fzlint init [--year 年度] [--unit 单位名称]
+      fzlint explain <规则 id>
+      fzlint rules
+
+检查法治政府建设年度报告（.md .txt .docx .html）。目录按 .gitignore 和 .fzlintignore 展开；
+文本文件自动识别 UTF-8、UTF-16（带 BOM）和 GB18030/GBK 编码。
+
+检查选项：
+  -c, --config FILE          使用指定的配置文件（默认从每个报告所在目录向上查找 .fzlint.yaml）
+      --edition ID           模板版本：auto（按报告年度，默认）、guangdong-2024、national-2019
+      --rule ID:级别         调整规则严重程度，级别为 error、warning、info 或 off（可重复）
+      --previous FILE        上一年度报告，用于跨年度检查（只检查一个文件时使用）
+      --stdin                从标准输入读取报告
+      --stdin-filename NAME  标准输入的文件名（决定格式和配置查找位置）
+      --concurrency N|auto   并行检查的线程数（默认 auto：按 CPU 核数；off 表示不并行）
+
+输出选项：
+  -f, --format NAME[:FILE]   输出格式：stylish（默认）、json、sarif、github、junit、html；
+                             可重复，带 :FILE 时写入文件，例如 -f stylish -f html:报告.html
+  -o, --output-file FILE     把（唯一一个未指定文件的）格式写入文件
+  -q, --quiet                只报告错误
+      --max-warnings N       警告超过 N 个时退出码为 1
+      --no-color             不使用颜色（也可设置环境变量 NO_COLOR）
+      --print-config FILE    显示该文件使用的配置（JSON），不检查
+
+修复：
+      --fix                  自动修复并写回文件（保持原编码、BOM 和换行符；.docx/.html 不修改）
+      --fix-dry-run          只显示修复后的差异（unified diff），不写文件
+
+其他：
+  -v, --version              显示版本
+  -h, --help                 显示帮助
+
+退出码：0 没有错误（且警告不超过 --max-warnings）；1 有错误；2 用法、配置、规则文件或读写出错。`;
+
+export interface FormatRequest {
+  name: string;
+  file?: string;
+}
+
+export interface CliArgs {
+  command: 'lint' | 'init' | 'explain' | 'rules' | 'print-config' | 'help' | 'version';
+  positionals: string[];
+  config?: string;
+  edition?: string;
+  rules?: Record<string, string>;
+  previous?: string;
+  stdin: boolean;
+  stdinFilename?: string;
+  concurrency?: number;
+  formats: FormatRequest[];
+  quiet: boolean;
+  maxWarnings?: number;
+  color?: boolean;
+  printConfig?: string;
+  fix: 'none' | 'write' | 'dry-run';
+  year?: number;
+  unit?: string;
+}
+
+const SEVERITIES = ['error', 'warning', 'info', 'off'];
+
+/** Parses and validates the command line; problems are CliErrors (exit code 2). */
+export function parseCliArgs(argv: string[], formatNames: readonly string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        config: { type: 'string', short: 'c' },
+        format: { type: 'string', short: 'f', multiple: true },
+        'output-file': { type: 'string', short: 'o' },
+        edition: { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        quiet: { type: 'boolean', short: 'q' },
+        'max-warnings': { type: 'string' },
+        stdin: { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
+        previous: { type: 'string' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        'print-config': { type: 'string' },
+        concurrency: { type: 'string' },
+        year: { type: 'string' },
+        unit: { type: 'string' },
+        version: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(translateParseError((e as Error).message));
+  }
+  const v = parsed.values;
+  let positionals = parsed.positionals;
+  let command: CliArgs['command'] = 'lint';
+  if (v.help) command = 'help';
+  else if (v.version) command = 'version';
+  else if (v['print-config'] !== undefined) command = 'print-config';
+  else if (positionals[0] === 'init' || positionals[0] === 'explain' || positionals[0] === 'rules') {
+    command = positionals[0];
+    positionals = positionals.slice(1);
+  }
+
+  const args: CliArgs = {
+    command,
+    positionals,
+    config: v.config,
+    edition: v.edition,
+    previous: v.previous,
+    stdin: Boolean(v.stdin),
+    stdinFilename: v['stdin-filename'],
+    formats: parseFormats(v.format ?? [], v['output-file'], formatNames),
+    quiet: Boolean(v.quiet),
+    color: v['no-color'] ? false : v.color,
+    printConfig: v['print-config'],
+    fix: v.fix ? 'write' : v['fix-dry-run'] ? 'dry-run' : 'none',
+    unit: v.unit,
+  };
+  if (v.fix && v['fix-dry-run']) throw new UsageError('--fix 和 --fix-dry-run 不能同时使用');
+  if (v.rule?.length) args.rules = parseRules(v.rule);
+  if (v['max-warnings'] !== undefined) args.maxWarnings = nonNegativeInt(v['max-warnings'], '--max-warnings');
+  if (v.concurrency !== undefined) args.concurrency = parseConcurrency(v.concurrency);
+  if (v.year !== undefined) {
+    const year = nonNegativeInt(v.year, '--year');
+    if (year < 1990 || year > 2100) throw new UsageError(`--year：「${v.year}」不是有效的年度`);
+    args.year = year;
+  }
+  if (command === 'lint') {
+    if (args.stdin && positionals.length) throw new UsageError('--stdin 不能与文件或目录同时使用');
+    if (!args.stdin && args.stdinFilename) throw new UsageError('--stdin-filename 只能与 --stdin 一起使用');
+    if (args.stdin && args.fix === 'write') throw new UsageError('--fix 不能用于标准输入，请改用 --fix-dry-run');
+    if (!args.stdin && !positionals.length) throw new UsageError('请指定要检查的文件或目录（例如 fzlint 报告/）');
+  }
+  return args;
+}
+
+function parseFormats(values: string[], outputFile: string | undefined, names: readonly string[]): FormatRequest[] {
+  const list: FormatRequest[] = (values.length ? values : ['stylish']).map((value) => {
+    const i = value.indexOf(':');
+    const name = i < 0 ? value : value.slice(0, i);
+    const file = i < 0 ? undefined : value.slice(i + 1);
+    if (!names.includes(name)) throw new UsageError(`未知的输出格式「${name}」，可用：${names.join('、')}`);
+    if (file === '') throw new UsageError(`--format ${value}：冒号后缺少文件名`);
+    return { name, file };
+  });
+  const toStdout = list.filter((f) => !f.file);
+  if (outputFile !== undefined) {
+    if (toStdout.length !== 1) throw new UsageError('--output-file 只能用于一个未指定文件的输出格式');
+    toStdout[0]!.file = outputFile;
+  } else if (toStdout.length > 1) {
+    throw new UsageError(`只能有一个输出格式写到标准输出，其余请用 NAME:FILE 指定文件（${toStdout.map((f) => f.name).join('、')}）`);
+  }
+  return list;
+}
+
+function parseRules(values: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const value of values) {
+    const i = value.lastIndexOf(':');
+    const id = i < 0 ? '' : value.slice(0, i).trim();
+    const severity = i < 0 ? '' : value.slice(i + 1).trim();
+    if (!id || !SEVERITIES.includes(severity)) throw new UsageError(`--rule「${value}」格式不对：应为 规则id:级别，级别为 ${SEVERITIES.join('、')}`);
+    out[id] = severity;
+  }
+  return out;
+}
+
+function nonNegativeInt(value: string, flag: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag}：「${value}」不是非负整数`);
+  return Number(value);
+}
+
+function parseConcurrency(value: string): number | undefined {
+  if (value === 'auto') return undefined;
+  if (value === 'off') return 0;
+  const n = nonNegativeInt(value, '--concurrency');
+  return n <= 1 ? 0 : n;
+}
+
+function translateParseError(message: string): string {
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `未知选项 ${unknown[1]}`;
+  const missing = /Option '([^']+)' argument missing/.exec(message);
+  if (missing) return `选项 ${missing[1].split(',').pop()!.trim().replace(/ <value>$/, '')} 缺少参数`;
+  return message;
+}

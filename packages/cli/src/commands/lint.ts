@@ -1,0 +1,136 @@
+import { dirname, resolve } from 'node:path';
+import type { CliArgs } from '../args.js';
+import { CliError, EXIT_LINT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { collectFiles, type CollectedFile } from '../files/collect.js';
+import { FORMATS } from '../formats/index.js';
+import type { FormatContext } from '../formats/context.js';
+import { describeFsError, realFs, type CliFs } from '../fs.js';
+import { ReportLinter, STDIN_PATH, type LintSettings } from '../lint-file.js';
+import { version, type MainOptions } from '../main.js';
+import { lintParallel, lintSequential, workerCount } from '../pool.js';
+import { startProgress } from '../progress.js';
+import { totals, type FileResult, type RuleInfo } from '../results.js';
+import { WriteError, writeFileAtomic } from '../write-file.js';
+
+export async function runLint(args: CliArgs, options: MainOptions, env: Record<string, string | undefined>): Promise<number> {
+  const { cwd, stdout, stderr } = options;
+  const fs = options.fs ?? realFs;
+  const settings: LintSettings = {
+    cwd,
+    configFile: args.config ? resolve(cwd, args.config) : undefined,
+    edition: args.edition,
+    rules: args.rules,
+    previous: args.previous ? resolve(cwd, args.previous) : undefined,
+    fix: args.fix,
+  };
+  const linter = new ReportLinter(settings, fs);
+  if (settings.configFile) await linter.configFor(settings.configFile); // a broken --config stops the run before any file is read
+
+  let results: FileResult[];
+  let exit = EXIT_OK;
+  if (args.stdin) {
+    const bytes = await readAll(options.stdin ?? process.stdin);
+    const path = args.stdinFilename ? resolve(cwd, args.stdinFilename) : STDIN_PATH;
+    results = [await linter.lintFile(path, { bytes, explicit: true })];
+  } else {
+    const collected = await collectFiles(args.positionals, cwd, fs);
+    for (const w of collected.warnings) stderr.write(`fzlint：${w}\n`);
+    for (const p of collected.problems) stderr.write(`fzlint：${p}\n`);
+    if (collected.problems.length) exit = EXIT_USAGE;
+    if (settings.previous && collected.files.length > 1) throw new CliError(`--previous 只能在检查一个文件时使用（这次有 ${collected.files.length} 个文件）；多个文件请在配置文件的 previous 中逐一对应`);
+    results = await lintAll(linter, settings, collected.files, options, env, args.concurrency);
+  }
+
+  for (const r of results) if (r.ignored && r.filePath !== STDIN_PATH) stderr.write(`fzlint：「${r.filePath}」被配置文件的 ignores/files 排除，未检查\n`);
+  results = results.filter((r) => !r.ignored);
+
+  const configErrors = results.filter((r) => r.error?.kind === 'config');
+  if (configErrors.length) {
+    stderr.write(configErrorText(configErrors));
+    return EXIT_USAGE;
+  }
+
+  const rules = new Map<string, RuleInfo>();
+  for (const r of results) {
+    for (const info of r.rules ?? []) if (!rules.has(info.id)) rules.set(info.id, info);
+    delete r.rules;
+    if (args.quiet) r.diagnostics = r.diagnostics.filter((d) => d.severity === 'error');
+  }
+
+  for (const r of results) {
+    if (r.fix?.diff) stdout.write(r.fix.diff);
+  }
+  const ctx: FormatContext = { cwd, color: useColor(args, options, env), version: version(), rules };
+  for (const request of args.formats) {
+    if (args.fix === 'dry-run' && !request.file) continue; // the diff is the output
+    const text = await (await FORMATS[request.name]!())(results, { ...ctx, color: request.file ? false : ctx.color });
+    if (request.file) await writeOutput(fs, resolve(cwd, request.file), text);
+    else stdout.write(text);
+  }
+
+  const stylishOnStdout = args.formats.some((f) => f.name === 'stylish' && !f.file) && args.fix !== 'dry-run';
+  for (const r of results) {
+    if (r.error && !stylishOnStdout) stderr.write(`fzlint：「${r.filePath}」无法检查：${r.error.message}\n`);
+    if (r.fix?.skipped && args.fix !== 'none' && !stylishOnStdout) stderr.write(`fzlint：「${r.filePath}」：${r.fix.skipped}\n`);
+  }
+  const t = totals(results);
+  if (args.fix === 'dry-run') {
+    const files = results.filter((r) => r.fix?.diff).length;
+    stderr.write(files ? `fzlint：--fix-dry-run：${files} 个文件可以修复（未写入）\n` : 'fzlint：--fix-dry-run：没有可以自动修复的内容\n');
+  }
+
+  if (t.failedFiles || exit === EXIT_USAGE) return EXIT_USAGE;
+  if (t.errors) return EXIT_LINT_ERRORS;
+  if (args.maxWarnings !== undefined && t.warnings > args.maxWarnings) {
+    stderr.write(`fzlint：警告 ${t.warnings} 个，超过 --max-warnings ${args.maxWarnings}\n`);
+    return EXIT_LINT_ERRORS;
+  }
+  return EXIT_OK;
+}
+
+async function lintAll(linter: ReportLinter, settings: LintSettings, files: CollectedFile[], options: MainOptions, env: Record<string, string | undefined>, requested?: number): Promise<FileResult[]> {
+  // An injected file system only exists in this thread.
+  const threads = options.fs ? 0 : workerCount(files.length, requested);
+  if (env.FZLINT_DEBUG) options.stderr.write(`fzlint: ${files.length} files, ${threads} worker thread(s) + main thread\n`);
+  const progress = await startProgress(options.stderr, files.length, env);
+  try {
+    const onResult = () => progress?.tick();
+    return threads >= 1 ? await lintParallel(linter, settings, files, { threads, onResult }) : await lintSequential(linter, files, { onResult });
+  } finally {
+    progress?.stop();
+  }
+}
+
+function useColor(args: CliArgs, options: MainOptions, env: Record<string, string | undefined>): boolean {
+  if (args.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
+  if (args.color === true || (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0')) return true;
+  return Boolean(options.stdout.isTTY);
+}
+
+/** Config problems once each (many files share a config), other messages (e.g. --previous) as they are. */
+function configErrorText(results: FileResult[]): string {
+  const problems = new Set<string>();
+  const messages = new Set<string>();
+  for (const r of results) {
+    if (r.error!.problems?.length) for (const p of r.error!.problems) problems.add(`  ${p.file}:${p.line}:${p.column}  ${p.message}`);
+    else messages.add(`fzlint：${r.error!.message}\n`);
+  }
+  const head = problems.size ? `fzlint：配置或规则文件有误：\n${[...problems].join('\n')}\n` : '';
+  return head + [...messages].join('');
+}
+
+/** Report files (like ESLint's --output-file) get their folder created and are written atomically. */
+async function writeOutput(fs: CliFs, path: string, text: string): Promise<void> {
+  try {
+    await fs.mkdir(dirname(path), { recursive: true });
+    await writeFileAtomic(fs, path, text);
+  } catch (e) {
+    throw new CliError(e instanceof WriteError ? e.message : `无法写入「${path}」：${describeFsError(e)}`);
+  }
+}
+
+async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}

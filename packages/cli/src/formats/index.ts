@@ -1,0 +1,13 @@
+import type { Formatter } from './context.js';
+
+/** Output formats by name; each is loaded only when used. */
+export const FORMATS: Record<string, () => Promise<Formatter>> = {
+  stylish: async () => (await import('./stylish.js')).formatStylish,
+  json: async () => (await import('./json.js')).formatJson,
+  sarif: async () => (await import('./sarif.js')).formatSarif,
+  github: async () => (await import('./github.js')).formatGithub,
+  junit: async () => (await import('./junit.js')).formatJunit,
+  html: async () => (await import('./html.js')).formatHtml,
+};
+
+export const FORMAT_NAMES = Object.keys(FORMATS);

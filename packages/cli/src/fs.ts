@@ -1,0 +1,63 @@
+import * as nodeFs from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
+
+/**
+ * The file operations the CLI uses. `main()` accepts a replacement (tests inject failures, e.g. a
+ * rename that fails); the real one is node:fs/promises.
+ */
+export interface CliFs {
+  readFile(path: string): Promise<Buffer>;
+  writeFile(path: string, data: Uint8Array | string, options?: { flag?: string; mode?: number }): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  stat(path: string): Promise<Stats>;
+  lstat(path: string): Promise<Stats>;
+  readdir(path: string, options: { withFileTypes: true }): Promise<Dirent[]>;
+  realpath(path: string): Promise<string>;
+  access(path: string, mode?: number): Promise<void>;
+  chmod(path: string, mode: number): Promise<void>;
+  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
+}
+
+export const realFs: CliFs = {
+  readFile: (p) => nodeFs.readFile(p),
+  writeFile: (p, d, o) => nodeFs.writeFile(p, d, o),
+  rename: (a, b) => nodeFs.rename(a, b),
+  unlink: (p) => nodeFs.unlink(p),
+  stat: (p) => nodeFs.stat(p),
+  lstat: (p) => nodeFs.lstat(p),
+  readdir: (p, o) => nodeFs.readdir(p, o),
+  realpath: (p) => nodeFs.realpath(p),
+  access: (p, m) => nodeFs.access(p, m),
+  chmod: (p, m) => nodeFs.chmod(p, m),
+  mkdir: (p, o) => nodeFs.mkdir(p, o),
+};
+
+/** A Chinese explanation of a file-system error code. */
+export function describeFsError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException | undefined;
+  switch (err?.code) {
+    case 'ENOENT':
+      return '文件或目录不存在';
+    case 'EACCES':
+    case 'EPERM':
+      return '没有访问权限';
+    case 'EISDIR':
+      return '这是一个目录';
+    case 'ENOTDIR':
+      return '路径中的某一级不是目录';
+    case 'ELOOP':
+      return '符号链接循环';
+    case 'EROFS':
+      return '文件系统是只读的';
+    case 'ENOSPC':
+      return '磁盘空间不足';
+    case 'EMFILE':
+    case 'ENFILE':
+      return '打开的文件过多';
+    case 'ENAMETOOLONG':
+      return '路径过长';
+    default:
+      return err?.message ?? String(e);
+  }
+}

@@ -1,0 +1,75 @@
+import { parseReport, type DocumentFormat, type ResolvedConfig } from '@fzlint/core';
+import { dirname, resolve } from 'node:path';
+import { describeFsError, type CliFs } from './fs.js';
+import { InputError, readInput } from './inputs/index.js';
+
+export interface PreviousChoice {
+  path: string;
+  /**
+   * Where the choice came from. An explicit choice (cli, front matter, config) that cannot be read
+   * is a config error; an automatic one that cannot be read is simply not used.
+   */
+  source: 'cli' | 'front-matter' | 'config' | 'auto';
+}
+
+export interface PreviousContext {
+  /** Absolute path of the report being linted. */
+  file: string;
+  text: string;
+  format: DocumentFormat;
+  config: ResolvedConfig;
+  /** `--previous FILE`, resolved against the working directory. */
+  explicit?: string;
+  /** For automatic discovery (reading the folder and candidate reports). */
+  fs: CliFs;
+}
+
+/**
+ * Chooses last year's report for a file — the one place that decides it. Order: `--previous`,
+ * the report's own front matter `previous:` (relative to the report), the config's `previous`
+ * mapping (absolute paths after loading). Automatic discovery (same unit, year − 1, same folder,
+ * `source: 'auto'`) belongs here too, as the last fallback.
+ */
+export async function choosePrevious(ctx: PreviousContext): Promise<PreviousChoice | undefined> {
+  if (ctx.explicit) return { path: ctx.explicit, source: 'cli' };
+  if (ctx.format === 'markdown' && ctx.text.startsWith('---')) {
+    const fromFrontMatter = parseReport(ctx.text, { path: ctx.file, format: 'markdown' }).meta.previous;
+    if (fromFrontMatter) return { path: resolve(dirname(ctx.file), fromFrontMatter), source: 'front-matter' };
+  }
+  const mapped = ctx.config.data.previous?.[ctx.file];
+  if (mapped) return { path: mapped, source: 'config' };
+  return undefined;
+}
+
+const SOURCE_LABEL: Record<PreviousChoice['source'], string> = {
+  auto: '自动找到的',
+  cli: '--previous 指定的',
+  'front-matter': 'front matter 中 previous 指定的',
+  config: '配置文件 previous 中指定的',
+};
+
+/** Reads the chosen file in any supported input format; a problem is a PreviousError naming the path. */
+export async function readPrevious(choice: PreviousChoice, fs: CliFs): Promise<{ path: string; text: string; format: DocumentFormat }> {
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(choice.path);
+    if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    bytes = await fs.readFile(choice.path);
+  } catch (e) {
+    throw new PreviousError(`${SOURCE_LABEL[choice.source]}上一年度报告「${choice.path}」无法读取：${describeFsError(e)}`);
+  }
+  try {
+    const input = await readInput(choice.path, bytes);
+    return { path: choice.path, text: input.text, format: input.format };
+  } catch (e) {
+    if (e instanceof InputError) throw new PreviousError(`${SOURCE_LABEL[choice.source]}上一年度报告「${choice.path}」无法读取：${e.message}`);
+    throw e;
+  }
+}
+
+export class PreviousError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PreviousError';
+  }
+}

@@ -1,0 +1,83 @@
+import type { ConfigProblem, Diagnostic, Fact } from '@fzlint/core';
+import type { InputKind } from './inputs/index.js';
+
+/** What the formats need to know about a rule (plain data: it crosses worker threads). */
+export interface RuleInfo {
+  id: string;
+  severity: string;
+  kind?: string;
+  description?: string;
+  doc?: string;
+  /** The guideline the rule is based on. */
+  source?: string;
+  url?: string;
+  /** Pack or config file the rule comes from, e.g. fzlint:guangdong-2024. */
+  pack?: string;
+  edition?: string;
+}
+
+/** A file that could not be checked (exit code 2). */
+export interface FileError {
+  kind: 'io' | 'input' | 'config' | 'write';
+  message: string;
+  problems?: ConfigProblem[];
+}
+
+/** The outcome for one report: plain data (structured-cloned from worker threads). */
+export interface FileResult {
+  /** Absolute path, or `<stdin>`. */
+  filePath: string;
+  kind?: InputKind;
+  /** e.g. UTF-8, GB18030/GBK, for the notes line. */
+  encoding?: string;
+  /** The text that was linted (after --fix, the fixed text). */
+  source: string;
+  diagnostics: Diagnostic[];
+  facts: Fact[];
+  /** Informational lines shown under the file name. */
+  notes: string[];
+  meta: { year?: number; unit?: string; title?: string; edition?: string; editionName?: string };
+  /** Last year's report used for cross-year checks. */
+  previous?: string;
+  fix?: { applied: number; written: boolean; diff?: string; skipped?: string };
+  error?: FileError;
+  /** Excluded by the config's `ignores` / `files`: not a result, dropped by the caller. */
+  ignored?: boolean;
+  /** Metadata of rules this result refers to that the caller has not seen yet. */
+  rules?: RuleInfo[];
+}
+
+export interface Totals {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  fixable: number;
+  failedFiles: number;
+}
+
+export function totals(results: readonly FileResult[]): Totals {
+  const t: Totals = { files: results.length, errors: 0, warnings: 0, infos: 0, fixable: 0, failedFiles: 0 };
+  for (const r of results) {
+    if (r.error) t.failedFiles++;
+    for (const d of r.diagnostics) {
+      if (d.severity === 'error') t.errors++;
+      else if (d.severity === 'warning') t.warnings++;
+      else t.infos++;
+      if (d.fix) t.fixable++;
+    }
+  }
+  return t;
+}
+
+export function countBySeverity(r: FileResult): { errors: number; warnings: number; infos: number } {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const d of r.diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}

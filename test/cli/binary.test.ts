@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, seedPath } from '../helpers.js';
+import { expectNoStack, json, runBin, type EslintFile } from './cli-helpers.js';
+
+describe('the fzlint binary (subprocess)', () => {
+  it('lints seeds/ (the README command) and exits 1 because some reports have errors', () => {
+    const r = runBin(['seeds/']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('缺少标题');
+    expect(r.stdout).toMatch(/✖ 5 份报告/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('--format json is ESLint-shaped', () => {
+    const r = runBin(['--format', 'json', seedPath('004')]);
+    const out = json<EslintFile[]>(r.stdout);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ filePath: seedPath('004'), errorCount: expect.any(Number), warningCount: expect.any(Number) });
+    expect(out[0]!.messages.find((x) => x.ruleId === 'gd2024/part-speeches')).toMatchObject({ severity: 2, line: 2, column: 1 });
+  });
+
+  it('exit codes 0 / 1 / 2 from the real process, no stack traces', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fzlint-'));
+    writeFileSync(join(dir, '.fzlint.yaml'), 'rules:\n  r:\n    kind: pattern\n    words: [法制宣传]\n');
+    writeFileSync(join(dir, 'a.md'), '# 某局2024年法治政府建设年度报告\n\n法治宣传。\n');
+    expect(runBin(['a.md'], { cwd: dir }).code).toBe(0);
+    expect(runBin([seedPath('004')]).code).toBe(1);
+    writeFileSync(join(dir, '.fzlint.yaml'), 'rules:\n  r:\n    kind: nope\n');
+    const broken = runBin(['a.md'], { cwd: dir });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('.fzlint.yaml:3:11');
+    expectNoStack(broken.stderr);
+    const usage = runBin(['--no-such-flag']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('未知选项 --no-such-flag');
+  });
+
+  it('reads a report from standard input', () => {
+    const r = runBin(['--stdin', '--stdin-filename', 'seeds/x.txt', '-f', 'json'], { input: execFileSync('cat', [seedPath('004')]) });
+    expect(r.code).toBe(1);
+    expect(json<EslintFile[]>(r.stdout)[0]!.filePath).toBe(join(ROOT, 'seeds/x.txt'));
+  });
+
+  it('npx fzlint resolves to the workspace binary', () => {
+    const out = execFileSync('npx', ['--no-install', 'fzlint', '--version'], { cwd: ROOT, encoding: 'utf8' });
+    expect(out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
