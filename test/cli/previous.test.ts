@@ -1,11 +1,11 @@
 import iconv from 'iconv-lite';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { realFs } from '../../packages/cli/src/fs.js';
 import { choosePrevious } from '../../packages/cli/src/previous.js';
-import { recommended, seedPath } from '../helpers.js';
-import { json, runMain, tempDir } from './cli-helpers.js';
+import { recommended, ROOT, seedPath } from '../helpers.js';
+import { json, runBin, runMain, tempDir } from './cli-helpers.js';
 
 type WithReport = { filePath: string; report: { previous?: string } };
 
@@ -64,9 +64,54 @@ describe('last year’s report', () => {
     const config = await recommended();
     const mapped = Object.create(config, { data: { value: { ...config.data, previous: { '/r/2024.md': '/r/2023-config.md' } } } });
     const fm = '---\nprevious: ../old/2023.md\n---\n# 报告\n';
-    expect(await choosePrevious({ fs: realFs, file: '/r/2024.md', text: fm, format: 'markdown', config: mapped, explicit: '/x/cli.md' })).toEqual({ path: '/x/cli.md', source: 'cli' });
-    expect(await choosePrevious({ fs: realFs, file: '/r/2024.md', text: fm, format: 'markdown', config: mapped })).toEqual({ path: '/old/2023.md', source: 'front-matter' });
-    expect(await choosePrevious({ fs: realFs, file: '/r/2024.md', text: '# 报告\n', format: 'markdown', config: mapped })).toEqual({ path: '/r/2023-config.md', source: 'config' });
-    expect(await choosePrevious({ fs: realFs, file: '/r/other.md', text: '# 报告\n', format: 'markdown', config: mapped })).toBeUndefined();
+    expect(await choosePrevious({ fs: realFs, file: '/r/2024.md', text: fm, format: 'markdown', config: mapped, explicit: '/x/cli.md' })).toEqual({ choice: { path: '/x/cli.md', source: 'cli' } });
+    expect(await choosePrevious({ fs: realFs, file: '/r/2024.md', text: fm, format: 'markdown', config: mapped })).toEqual({ choice: { path: '/old/2023.md', source: 'front-matter' } });
+    expect(await choosePrevious({ fs: realFs, file: '/r/2024.md', text: '# 报告\n', format: 'markdown', config: mapped })).toEqual({ choice: { path: '/r/2023-config.md', source: 'config' } });
+    expect(await choosePrevious({ fs: realFs, file: '/r/other.md', text: '# 报告\n', format: 'markdown', config: mapped })).toEqual({});
+  });
+});
+
+type WithDiscovery = { filePath: string; messages: Array<{ ruleId: string }>; report: { previous?: string; previousDiscovery?: string } };
+
+describe('automatic discovery of last year’s report (issue 4)', () => {
+  it('fzlint --previous 002 000 reports the three 2021 problems as not addressed', () => {
+    const r = runBin(['--previous', seedPath('002'), '-f', 'json', seedPath('000')]);
+    const [file] = json<WithDiscovery[]>(r.stdout);
+    expect(file!.messages.filter((m) => m.ruleId === 'cross-year/problems-addressed')).toHaveLength(3);
+  });
+
+  it('in one folder, 002 is found for 000 without being named; the output says which file and why', async () => {
+    const dir = years();
+    copyFileSync(seedPath('001'), join(dir, 'longgang-2024.txt'));
+    const r = await runMain(['-f', 'json', '.'], { cwd: dir });
+    const files = Object.fromEntries(json<WithDiscovery[]>(r.stdout).map((f) => [f.filePath.slice(dir.length + 1), f]));
+    expect(files['2022.txt']!.report.previous).toBe(join(dir, '2021.txt'));
+    expect(files['2022.txt']!.report.previousDiscovery).toMatch(/^自动选用同一单位「广州市花都区政务服务数据管理局」2021年度的报告 2021\.txt/);
+    expect(files['2022.txt']!.messages.filter((m) => m.ruleId === 'cross-year/problems-addressed')).toHaveLength(3);
+    expect(files['2021.txt']!.report.previous).toBeUndefined();
+    expect(files['2021.txt']!.report.previousDiscovery).toMatch(/^未找到「广州市花都区政务服务数据管理局」2020年度的报告.*同一单位的报告有 2022年度/);
+    expect(files['longgang-2024.txt']!.report.previousDiscovery).toContain('未找到「深圳市龙岗区政务服务和数据管理局」2023年度的报告');
+    const stylish = await runMain(['2022.txt'], { cwd: dir, env: { NO_COLOR: '1' } });
+    expect(stylish.stdout).toContain('上一年度报告：自动选用同一单位');
+  });
+
+  it('a sibling of the same unit saved as GB18030 or .docx is found too', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '2021.txt'), iconv.encode((await import('node:fs')).readFileSync(seedPath('002'), 'utf8'), 'gb18030'));
+    copyFileSync(seedPath('000'), join(dir, '2022.txt'));
+    const r = await runMain(['-f', 'json', '2022.txt'], { cwd: dir });
+    expect(json<WithDiscovery[]>(r.stdout)[0]!.report.previous).toBe(join(dir, '2021.txt'));
+  });
+
+  it.each([
+    ['all-addressed', 0],
+    ['one-addressed', 2],
+    ['real-002-000', 3],
+  ])('the %s variant through the binary: %i problems not addressed', (name, count) => {
+    const dir = join(ROOT, 'test/fixtures/cross-year', name);
+    const input = readdirSync(dir).find((f) => /^input\.(md|txt)$/.test(f));
+    const target = input ? join(dir, input) : seedPath('000');
+    const r = runBin(['--previous', seedPath('002'), '-f', 'json', target]);
+    expect(json<WithDiscovery[]>(r.stdout)[0]!.messages.filter((m) => m.ruleId === 'cross-year/problems-addressed')).toHaveLength(count);
   });
 });

@@ -7,6 +7,7 @@ import { decodeText, encodeText, ENCODING_LABEL } from './inputs/encoding.js';
 import { InputError, readInput, type InputDocument } from './inputs/index.js';
 import { nodeEnvironment } from './node-env.js';
 import { choosePrevious, PreviousError, readPrevious } from './previous.js';
+import { PreviousFinder } from './previous-finder.js';
 import type { FileResult, RuleInfo } from './results.js';
 import { CLI_RULES, engineRuleInfo, ruleInfo } from './rule-info.js';
 import { assertWritable, WriteError, writeFileAtomic } from './write-file.js';
@@ -32,12 +33,14 @@ export class ReportLinter {
   private readonly configs = new Map<string, Promise<ResolvedConfig>>();
   private readonly checkedRuleOptions = new WeakSet<ResolvedConfig>();
   private readonly reportedRules = new Set<string>();
+  private readonly finder: PreviousFinder;
 
   constructor(
     private readonly settings: LintSettings,
     private readonly fs: CliFs = realFs,
   ) {
     this.engine = createEngine(nodeEnvironment(fs));
+    this.finder = new PreviousFinder(fs);
   }
 
   /** Starts reading a file (read-ahead while the previous one is linted); errors surface in lintFile. */
@@ -100,7 +103,9 @@ export class ReportLinter {
     const options: LintOptions = { path: filePath === STDIN_PATH ? undefined : filePath, format: input.format, config, edition: this.settings.edition };
     if (this.settings.rules) options.rules = this.settings.rules;
     try {
-      const choice = await choosePrevious({ file: filePath, text: input.text, format: input.format, config, explicit: this.settings.previous, fs: this.fs });
+      const finder = filePath === STDIN_PATH ? undefined : this.finder;
+      const { choice, discovery } = await choosePrevious({ file: filePath, text: input.text, format: input.format, config, explicit: this.settings.previous, fs: this.fs, finder });
+      if (discovery) base.discovery = discovery;
       if (choice) {
         options.previous = await readPrevious(choice, this.fs).catch((e: unknown) => {
           if (choice.source === 'auto' && e instanceof PreviousError) return undefined;
@@ -182,7 +187,8 @@ export class ReportLinter {
     if (base.kind === 'docx') base.notes.push('Word 文档：行号即段落序号（空段落也计数）');
     if (base.kind === 'html') base.notes.push('网页：检查的是正文中可见的文字，行号按提取出的文字计算');
     if (base.encoding) base.notes.push(`文件编码：${base.encoding}`);
-    if (base.previous) base.notes.push(`对照上一年度报告：${base.previous}`);
+    if (base.discovery) base.notes.push(`上一年度报告：${base.discovery}`);
+    else if (base.previous) base.notes.push(`对照上一年度报告：${base.previous}`);
     if (base.fix?.skipped) base.notes.push(base.fix.skipped);
     const infos: RuleInfo[] = [];
     for (const active of result.rules.values()) infos.push(ruleInfo(active.def));

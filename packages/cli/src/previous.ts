@@ -1,7 +1,8 @@
-import { parseReport, type DocumentFormat, type ResolvedConfig } from '@fzlint/core';
+import { readReportMeta, type DocumentFormat, type ResolvedConfig } from '@fzlint/core';
 import { dirname, resolve } from 'node:path';
 import { describeFsError, type CliFs } from './fs.js';
 import { InputError, readInput } from './inputs/index.js';
+import type { PreviousFinder } from './previous-finder.js';
 
 export interface PreviousChoice {
   path: string;
@@ -22,23 +23,33 @@ export interface PreviousContext {
   explicit?: string;
   /** For automatic discovery (reading the folder and candidate reports). */
   fs: CliFs;
+  /** Automatic discovery; absent for standard input. */
+  finder?: PreviousFinder;
+}
+
+export interface PreviousOutcome {
+  choice?: PreviousChoice;
+  /** What automatic discovery decided (which file and why, or why none), when it ran. */
+  discovery?: string;
 }
 
 /**
  * Chooses last year's report for a file — the one place that decides it. Order: `--previous`,
  * the report's own front matter `previous:` (relative to the report), the config's `previous`
- * mapping (absolute paths after loading). Automatic discovery (same unit, year − 1, same folder,
- * `source: 'auto'`) belongs here too, as the last fallback.
+ * mapping (absolute paths after loading), then automatic discovery (same unit, year − 1, same
+ * folder), whose reason is returned for the output either way.
  */
-export async function choosePrevious(ctx: PreviousContext): Promise<PreviousChoice | undefined> {
-  if (ctx.explicit) return { path: ctx.explicit, source: 'cli' };
+export async function choosePrevious(ctx: PreviousContext): Promise<PreviousOutcome> {
+  if (ctx.explicit) return { choice: { path: ctx.explicit, source: 'cli' } };
   if (ctx.format === 'markdown' && ctx.text.startsWith('---')) {
-    const fromFrontMatter = parseReport(ctx.text, { path: ctx.file, format: 'markdown' }).meta.previous;
-    if (fromFrontMatter) return { path: resolve(dirname(ctx.file), fromFrontMatter), source: 'front-matter' };
+    const fromFrontMatter = readReportMeta(ctx.text, { path: ctx.file, format: 'markdown' }).previous;
+    if (fromFrontMatter) return { choice: { path: resolve(dirname(ctx.file), fromFrontMatter), source: 'front-matter' } };
   }
   const mapped = ctx.config.data.previous?.[ctx.file];
-  if (mapped) return { path: mapped, source: 'config' };
-  return undefined;
+  if (mapped) return { choice: { path: mapped, source: 'config' } };
+  if (!ctx.finder) return {};
+  const found = await ctx.finder.find(ctx.file, ctx.text, ctx.format);
+  return { choice: found.path ? { path: found.path, source: 'auto' } : undefined, discovery: found.reason };
 }
 
 const SOURCE_LABEL: Record<PreviousChoice['source'], string> = {

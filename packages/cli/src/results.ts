@@ -39,6 +39,8 @@ export interface FileResult {
   meta: { year?: number; unit?: string; title?: string; edition?: string; editionName?: string };
   /** Last year's report used for cross-year checks. */
   previous?: string;
+  /** What automatic discovery of last year's report decided (Chinese), when it ran. */
+  discovery?: string;
   fix?: { applied: number; written: boolean; diff?: string; skipped?: string };
   error?: FileError;
   /** Excluded by the config's `ignores` / `files`: not a result, dropped by the caller. */

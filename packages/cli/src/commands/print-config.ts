@@ -5,6 +5,7 @@ import { realFs } from '../fs.js';
 import { readInput } from '../inputs/index.js';
 import type { MainOptions } from '../main.js';
 import { choosePrevious } from '../previous.js';
+import { PreviousFinder } from '../previous-finder.js';
 import { packName } from '../rule-info.js';
 import { subcommandLinter } from './shared.js';
 
@@ -22,7 +23,7 @@ export async function runPrintConfig(args: CliArgs, options: MainOptions): Promi
   try {
     const fs = options.fs ?? realFs;
     const input = await readInput(file, await fs.readFile(file));
-    previous = (await choosePrevious({ file, text: input.text, format: input.format, config, explicit: args.previous ? resolve(options.cwd, args.previous) : undefined, fs }))?.path;
+    previous = (await choosePrevious({ file, text: input.text, format: input.format, config, explicit: args.previous ? resolve(options.cwd, args.previous) : undefined, fs, finder: new PreviousFinder(fs) })).choice?.path;
   } catch {
     previous = config.data.previous?.[file];
   }

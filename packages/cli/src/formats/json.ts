@@ -42,7 +42,7 @@ function toEslint(r: FileResult) {
     fixableWarningCount: count('warning', true) + count('info', true),
     usedDeprecatedRules: [],
     ...(r.fix?.written ? { output: r.source } : {}),
-    report: { ...r.meta, ...(r.kind ? { kind: r.kind } : {}), ...(r.encoding ? { encoding: r.encoding } : {}), ...(r.previous ? { previous: r.previous } : {}) },
+    report: { ...r.meta, ...(r.kind ? { kind: r.kind } : {}), ...(r.encoding ? { encoding: r.encoding } : {}), ...(r.previous ? { previous: r.previous } : {}), ...(r.discovery ? { previousDiscovery: r.discovery } : {}) },
   };
 }
 

@@ -113,8 +113,9 @@ function readFrontMatter(value: string, valueStart: number, problems: DocumentPr
   return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
 }
 
-const META_HEAD = 16_000;
-const META_TAIL = 4_000;
+// Title and opening sentence (year, unit) are in the first paragraphs, the signature in the last lines.
+const META_HEAD = 4_000;
+const META_TAIL = 1_000;
 
 /**
  * Title, year, unit and signature without parsing a whole large report: they live in its first
