@@ -90,3 +90,18 @@ describe('readReportMeta', () => {
     expect(quick.signature?.date?.text).toBe('2022年1月7日');
   });
 });
+
+describe('readReportMeta agrees with the full parse on reports', () => {
+  it('for every seed as text and as Markdown (headings marked), and with front matter', async () => {
+    const { readReportMeta, parseReport } = await import('@fzlint/core');
+    const { readSeed, SEED_FILES } = await import('../helpers.js');
+    const { toMarkdown } = await import('../../bench/cli-corpus.mjs');
+    const pick = (m: ReturnType<typeof readReportMeta>) => ({ title: m.title?.text, year: m.year?.value, unit: m.unit?.value, date: m.signature?.date?.text, previous: m.previous });
+    for (const id of Object.keys(SEED_FILES) as Array<keyof typeof SEED_FILES>) {
+      const text = readSeed(id);
+      for (const [path, t] of [['r.txt', text], ['r.md', toMarkdown(text)], ['r.md', `---\nyear: 2020\nunit: 某局\nprevious: ../a.md\n---\n\n${toMarkdown(text)}`]] as const) {
+        expect(pick(readReportMeta(t, { path })), `${id} ${path}`).toEqual(pick(parseReport(t, { path }).meta));
+      }
+    }
+  });
+});

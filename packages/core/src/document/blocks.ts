@@ -88,6 +88,40 @@ export function scanText(lines: LineIndex): BlockScan {
   return { lineKinds: kinds, contentStarts, blocks, htmlComments: [] };
 }
 
+/**
+ * A line-level reading of Markdown that is enough for report metadata (title, year, unit,
+ * signature): closed front matter and ATX headings are recognised, every other non-blank line is
+ * its own paragraph, as in plain text. No remark: used to read many files' metadata quickly.
+ */
+export function scanMarkdownLines(lines: LineIndex): BlockScan {
+  const scan = scanText(lines);
+  const n = lines.lineCount;
+  let frontMatter: BlockScan['frontMatter'];
+  let first = 0;
+  if (/^---[ \t]*$/.test(lines.lineText(0))) {
+    let close = 1;
+    while (close < n && !/^---[ \t]*$/.test(lines.lineText(close))) close++;
+    if (close < n) {
+      const valueStart = n > 1 ? lines.lineStarts[1]! : 0;
+      const valueEnd = lines.lineStarts[close]!;
+      frontMatter = { start: 0, end: lines.lineEnd(close), valueStart, value: lines.text.slice(valueStart, valueEnd).replace(/\r?\n$|\r$/, '') };
+      for (let i = 0; i <= close; i++) scan.lineKinds[i] = 'frontmatter';
+      first = close + 1;
+    }
+  }
+  const blocks: Block[] = [];
+  for (const b of scan.blocks) {
+    if (b.firstLine < first) continue;
+    const text = lines.text.slice(b.contentStart, b.end);
+    const atx = /^(#{1,6})(?:[ \t]+|$)/.exec(text);
+    if (atx && b.contentStart - b.start <= 3) {
+      scan.lineKinds[b.firstLine] = 'heading';
+      blocks.push({ ...b, kind: 'heading', depth: atx[1]!.length, contentStart: b.contentStart + atx[0].length });
+    } else blocks.push(b);
+  }
+  return { ...scan, blocks, frontMatter };
+}
+
 const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 /** Chunks after the first must not read a leading --- as front matter. */
 const withoutFrontMatter = unified().use(remarkParse);

@@ -82,6 +82,32 @@ const OPENING_YEAR = [
 const OPENING_UNIT =
   /(?:^|[，,。：:])(?:\d{4}年度?[，,])?([\u4e00-\u9fff（）()]{2,40}?(?:局|委员会|委|办公室|人民政府|政府|厅|中心|院|署))(?=在|坚持|始终|深入|认真|以|紧紧|全面|围绕|高度)/;
 
+/**
+ * In Markdown the 落款 (closing, unit, date) often follows the last paragraph without a blank
+ * line, so remark reads it as part of that paragraph. Those trailing lines become blocks of
+ * their own, as they are in a plain-text report.
+ */
+export function splitTrailingSignature(text: string, blocks: Block[], lineStarts: readonly number[], lineEnd: (line: number) => number): Block[] {
+  const last = blocks[blocks.length - 1];
+  if (!last || last.kind !== 'prose' || last.lastLine === last.firstLine) return blocks;
+  const contentOf = (line: number) => {
+    const start = line === last.firstLine ? last.contentStart : lineStarts[line]! + /^[ \t\u3000]*/.exec(text.slice(lineStarts[line], lineEnd(line)))![0].length;
+    return { start, text: text.slice(start, lineEnd(line)).trim() };
+  };
+  let cut = last.lastLine;
+  if (!parseDate(contentOf(cut).text, 0)) return blocks;
+  const unit = cut - 1 >= last.firstLine ? contentOf(cut - 1).text : '';
+  if (unit && unit.length <= 40 && !SENTENCE_PUNCT.test(unit) && !matchMarkerAtStart(unit, 0)) cut--;
+  if (cut - 1 >= last.firstLine && CLOSING.test(contentOf(cut - 1).text)) cut--;
+  if (cut === last.firstLine) cut++; // keep at least the paragraph's first line as the paragraph
+  const head: Block = { ...last, lastLine: cut - 1, end: lineEnd(cut - 1) };
+  const tail: Block[] = [];
+  for (let line = cut; line <= last.lastLine; line++) {
+    tail.push({ kind: 'prose', start: lineStarts[line]!, contentStart: contentOf(line).start, end: lineEnd(line), firstLine: line, lastLine: line });
+  }
+  return [...blocks.slice(0, -1), head, ...tail];
+}
+
 export function scanMetadata(text: string, blocks: Block[], frontMatter: Record<string, unknown> | undefined, textEnd: number): MetadataScan {
   const meta: ReportMeta = {};
   const skip = new Set<number>();

@@ -1,8 +1,8 @@
 import { parse as parseYaml, LineCounter, parseDocument } from 'yaml';
 import { LineIndex } from '../text/line-index.js';
 import { splitSentences, type Sentence } from '../text/sentences.js';
-import { MAX_MARKDOWN_NESTING, scanMarkdown, scanText, tooDeeplyNested, type Block, type BlockScan, type LineKind } from './blocks.js';
-import { scanMetadata, type ReportMeta } from './metadata.js';
+import { MAX_MARKDOWN_NESTING, scanMarkdown, scanMarkdownLines, scanText, tooDeeplyNested, type Block, type BlockScan, type LineKind } from './blocks.js';
+import { scanMetadata, splitTrailingSignature, type ReportMeta } from './metadata.js';
 import { buildOutline, flattenOutline, type OutlineNode } from './outline.js';
 import { parseDisableDirectives, type DisableDirective } from './disable.js';
 
@@ -70,6 +70,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportDoc
   }
   const lastLine = lines.lineCount - 1;
   const textEnd = lines.lineEnd(lastLine);
+  if (format === 'markdown') scan.blocks = splitTrailingSignature(text, scan.blocks, lines.lineStarts, (l) => lines.lineEnd(l));
   const { meta, skip, contentStart, contentEnd } = scanMetadata(text, scan.blocks, frontMatter, textEnd);
   const outline = buildOutline({ text, blocks: scan.blocks, skip, contentStart, contentEnd });
   const bodyBlocks = scan.blocks.filter((_, i) => !skip.has(i));
@@ -118,15 +119,21 @@ const META_HEAD = 4_000;
 const META_TAIL = 1_000;
 
 /**
- * Title, year, unit and signature without parsing a whole large report: they live in its first
- * paragraphs (front matter, title, opening) and last lines (signature), so only those are parsed.
+ * Title, year, unit, signature and front matter `previous` without parsing the whole report:
+ * only its first and last few thousand characters are read, and Markdown only line by line
+ * (front matter and # headings). Hosts use it to look at many files (finding last year's report).
  * Offsets in the result are only meaningful for texts shorter than the head and tail together.
  */
 export function readReportMeta(text: string, options: ParseOptions = {}): ReportMeta {
-  if (text.length <= META_HEAD + META_TAIL) return parseReport(text, options).meta;
-  const headEnd = text.lastIndexOf('\n', META_HEAD);
-  const tailStart = text.indexOf('\n', text.length - META_TAIL);
-  const head = text.slice(0, headEnd > 0 ? headEnd : META_HEAD);
-  const tail = text.slice(tailStart > 0 ? tailStart + 1 : text.length - META_TAIL);
-  return parseReport(`${head}\n\n${tail}`, options).meta;
+  let sample = text;
+  if (text.length > META_HEAD + META_TAIL) {
+    const headEnd = text.lastIndexOf('\n', META_HEAD);
+    const tailStart = text.indexOf('\n', text.length - META_TAIL);
+    sample = `${text.slice(0, headEnd > 0 ? headEnd : META_HEAD)}\n\n${text.slice(tailStart > 0 ? tailStart + 1 : text.length - META_TAIL)}`;
+  }
+  const format = options.format ?? formatForPath(options.path);
+  const lines = new LineIndex(sample);
+  const scan = format === 'markdown' ? scanMarkdownLines(lines) : scanText(lines);
+  const frontMatter = scan.frontMatter ? readFrontMatter(scan.frontMatter.value, scan.frontMatter.valueStart, []) : undefined;
+  return scanMetadata(sample, scan.blocks, frontMatter, lines.lineEnd(lines.lineCount - 1)).meta;
 }
