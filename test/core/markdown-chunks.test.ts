@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineIndex } from '@fzlint/core';
-import { scanMarkdown } from '../../packages/core/src/document/blocks.js';
+import { finishMarkdown } from '../../packages/core/src/document/blocks.js';
+import { remarkStructure } from '../../packages/core/src/document/markdown-remark.js';
 import { markdownChunks } from '../../packages/core/src/document/markdown-chunks.js';
 import { readSeed } from '../helpers.js';
 
@@ -62,7 +63,8 @@ unit: 某局
 `;
 
 function kinds(text: string, chunkLines: number) {
-  const scan = scanMarkdown(new LineIndex(text), chunkLines);
+  const lines = new LineIndex(text);
+  const scan = finishMarkdown(lines, remarkStructure(lines, chunkLines));
   return { kinds: scan.lineKinds, blocks: scan.blocks, comments: scan.htmlComments, frontMatter: scan.frontMatter, contentStarts: scan.contentStarts };
 }
 
@@ -102,5 +104,40 @@ describe('Markdown parsed in chunks reads the same as parsed whole', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('the simple Markdown reader gives exactly what remark gives, whenever it accepts a file', () => {
+  it('on random documents from report-like and tricky pieces', async () => {
+    const { simpleStructure } = await import('../../packages/core/src/document/markdown-simple.js');
+    const { remarkStructure } = await import('../../packages/core/src/document/markdown-remark.js');
+    const { finishMarkdown } = await import('../../packages/core/src/document/blocks.js');
+    const piece = fc.constantFrom(
+      '', '  ', '一、标题', '正文。', '  正文', '\u3000\u3000正文', '- 项', '* 项', '+ 项', '-项', '  - 子项', '- # 标', '- - -', '1. 有序', '1.加强', '2. 续', '3) 项',
+      '# 标题', '## 二、小标题', '  ### （一）', '#标题', '**（一）加强**', '*强调*', '__粗__', '***', '___', '---', '--', '-', '===', '=号', '+号',
+      '```', '~~~', '    缩进', '\t制表', '> 引用', '<div>', '<!-- x -->', '[x]: y', '|a|b|', '\\# 转义', '2024年', '文字  ', '文字\\',
+    );
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.boolean(), (parts, withFrontMatter) => {
+        const text = (withFrontMatter ? '---\nyear: 2024\n---\n' : '') + parts.join('\n');
+        const lines = new LineIndex(text);
+        const simple = simpleStructure(lines);
+        if (!simple) return;
+        accepted++;
+        const a = finishMarkdown(lines, simple);
+        const b = finishMarkdown(lines, remarkStructure(lines, Infinity));
+        expect({ kinds: a.lineKinds, starts: a.contentStarts, blocks: a.blocks, fm: a.frontMatter }).toEqual({ kinds: b.lineKinds, starts: b.contentStarts, blocks: b.blocks, fm: b.frontMatter });
+      }),
+      { numRuns: 3000 },
+    );
+    expect(accepted).toBeGreaterThan(300);
+  });
+
+  it('accepts the seeds written as Markdown, and declines files it cannot read exactly', async () => {
+    const { simpleStructure } = await import('../../packages/core/src/document/markdown-simple.js');
+    const { toMarkdown } = await import('../../bench/cli-corpus.mjs');
+    for (const id of ['000', '001', '002', '003', '004'] as const) expect(simpleStructure(new LineIndex(toMarkdown(readSeed(id)))), id).toBeDefined();
+    expect(simpleStructure(new LineIndex(TRICKY))).toBeUndefined();
   });
 });

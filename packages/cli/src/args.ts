@@ -17,6 +17,7 @@ export const HELP = `用法：fzlint [选项] <文件、目录或 glob…>
       --stdin                从标准输入读取报告
       --stdin-filename NAME  标准输入的文件名（决定格式和配置查找位置）
       --concurrency N|auto   并行检查的线程数（默认 auto：按 CPU 核数；off 表示不并行）
+      --timing               在标准错误输出中列出耗时最多的规则（排查自定义规则为何慢）
 
 输出选项：
   -f, --format NAME[:FILE]   输出格式：stylish（默认）、json、sarif、github、junit、html；
@@ -60,6 +61,7 @@ export interface CliArgs {
   fix: 'none' | 'write' | 'dry-run';
   year?: number;
   unit?: string;
+  timing: boolean;
 }
 
 const SEVERITIES = ['error', 'warning', 'info', 'off'];
@@ -88,6 +90,7 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
         'no-color': { type: 'boolean' },
         'print-config': { type: 'string' },
         concurrency: { type: 'string' },
+        timing: { type: 'boolean' },
         year: { type: 'string' },
         unit: { type: 'string' },
         version: { type: 'boolean', short: 'v' },
@@ -122,6 +125,7 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
     printConfig: v['print-config'],
     fix: v.fix ? 'write' : v['fix-dry-run'] ? 'dry-run' : 'none',
     unit: v.unit,
+    timing: Boolean(v.timing),
   };
   if (v.fix && v['fix-dry-run']) throw new UsageError('--fix 和 --fix-dry-run 不能同时使用');
   if (v.rule?.length) args.rules = parseRules(v.rule);

@@ -25,6 +25,8 @@ export interface LintSettings {
   /** --previous, absolute. */
   previous?: string;
   fix: 'none' | 'write' | 'dry-run';
+  /** --timing: milliseconds per rule are added to each result. */
+  timing?: boolean;
 }
 
 /** Lints one report at a time, caching configs per folder. One per thread. */
@@ -102,6 +104,7 @@ export class ReportLinter {
 
     const options: LintOptions = { path: filePath === STDIN_PATH ? undefined : filePath, format: input.format, config, edition: this.settings.edition };
     if (this.settings.rules) options.rules = this.settings.rules;
+    if (this.settings.timing) options.timing = new Map();
     try {
       const finder = filePath === STDIN_PATH ? undefined : this.finder;
       const { choice, discovery } = await choosePrevious({ file: filePath, text: input.text, format: input.format, config, explicit: this.settings.previous, fs: this.fs, finder });
@@ -144,6 +147,7 @@ export class ReportLinter {
       if (this.settings.fix !== 'none' && input.notWritable) base.fix = { applied: 0, written: false, skipped: input.notWritable };
       result = this.engine.lint(input.text, options);
     }
+    if (options.timing) base.timing = Object.fromEntries(options.timing);
     return this.finish(base, result, config);
   }
 

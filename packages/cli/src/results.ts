@@ -41,6 +41,8 @@ export interface FileResult {
   previous?: string;
   /** What automatic discovery of last year's report decided (Chinese), when it ran. */
   discovery?: string;
+  /** --timing: milliseconds per rule id (and fzlint/parse). */
+  timing?: Record<string, number>;
   fix?: { applied: number; written: boolean; diff?: string; skipped?: string };
   error?: FileError;
   /** Excluded by the config's `ignores` / `files`: not a result, dropped by the caller. */

@@ -33,6 +33,8 @@ export interface LintOptions {
   rules?: Record<string, unknown>;
   /** Last year's report, if the host found one. */
   previous?: { path: string; text: string; format?: DocumentFormat };
+  /** When given, milliseconds spent are added up per rule id (and `fzlint/parse` for parsing), like ESLint's TIMING. */
+  timing?: Map<string, number>;
 }
 
 export interface LintResult {
@@ -104,8 +106,12 @@ export function createEngine(env: EngineEnvironment): Engine {
 }
 
 function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
-  const { config } = options;
+  const { config, timing } = options;
+  const clock = timing ? () => performance.now() : undefined;
+  const spent = (id: string, since: number) => timing!.set(id, (timing!.get(id) ?? 0) + performance.now() - since);
+  const parseStart = clock?.() ?? 0;
   const doc = parseReport(text, { path: options.path, format: options.format });
+  if (timing) spent('fzlint/parse', parseStart);
   const year = doc.meta.year?.value;
   const choice = chooseEdition(config.editions, options.edition ?? config.editionFor(options.path), year);
   const editionId = choice.edition?.id;
@@ -162,8 +168,10 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
         facts.push({ ...fact, ruleId: def.id });
       },
     };
+    const ruleStart = clock?.() ?? 0;
     try {
       active.check(ctx);
+      if (timing) spent(def.id, ruleStart);
     } catch (e) {
       logger?.error?.(`fzlint: rule ${def.id} failed on ${options.path ?? '<text>'}: ${(e as Error)?.stack ?? String(e)}`);
       const a = documentAnchor(doc);

@@ -2,8 +2,11 @@
 
 /** A Han character (CJK unified ideographs, extension A, compatibility ideographs) or 〇. */
 export function isHan(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0);
+  return !!ch && isHanCode(ch.charCodeAt(0));
+}
+
+/** isHan for a UTF-16 code unit (no string made per character on hot paths). */
+export function isHanCode(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
 }
 

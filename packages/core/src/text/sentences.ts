@@ -5,20 +5,23 @@ export interface Sentence {
   block: number;
 }
 
-const STOP = new Set(['。', '！', '？', '!', '?', '；', ';', '\n', '\r']);
+const STOP = /[。！？!?；;\n\r]/g;
 
 /** Splits body paragraphs into sentences at 。！？； (full or half width) and line breaks. */
 export function splitSentences(text: string, blocks: ReadonlyArray<{ contentStart: number; end: number }>): Sentence[] {
   const out: Sentence[] = [];
+  const push = (start: number, end: number, block: number) => {
+    if (end > start && /\S/.test(text.slice(start, end))) out.push({ start, end, block });
+  };
   blocks.forEach((b, block) => {
-    let start = b.contentStart;
-    for (let i = b.contentStart; i < b.end; i++) {
-      if (STOP.has(text[i]!)) {
-        if (i + 1 > start && /\S/.test(text.slice(start, i))) out.push({ start, end: i + 1, block });
-        start = i + 1;
-      }
+    const body = text.slice(b.contentStart, b.end);
+    let start = 0;
+    STOP.lastIndex = 0;
+    for (let m = STOP.exec(body); m; m = STOP.exec(body)) {
+      push(b.contentStart + start, b.contentStart + m.index + 1, block);
+      start = m.index + 1;
     }
-    if (start < b.end && /\S/.test(text.slice(start, b.end))) out.push({ start, end: b.end, block });
+    push(b.contentStart + start, b.end, block);
   });
   return out;
 }

@@ -47,9 +47,15 @@ value: percent`,
       const { ranges, missing } = resolveScope(rc, ids);
       const text = rc.doc.text;
       for (const r of ranges) {
-        for (const s of rc.doc.sentences) {
-          if (s.end <= r.start || s.start >= r.end) continue;
-          if (findWords(text, keywords, s.start, s.end).length === 0) continue;
+        // Keywords are found once per range, then each hit's sentence is checked (not every sentence against every keyword).
+        const hits = findWords(text, keywords, r.start, r.end);
+        if (!hits.length) continue;
+        const sentences = rc.doc.sentences;
+        let h = 0;
+        for (const s of sentences) {
+          while (h < hits.length && hits[h]!.end <= s.start) h++;
+          if (h >= hits.length) break;
+          if (s.end <= r.start || s.start >= r.end || hits[h]!.start >= s.end) continue;
           const sentence = text.slice(s.start, s.end);
           if (near.length && !containsAny(sentence, near)) continue;
           if (!findFigures(text, s.start, s.end).some((f) => valueMatches(f, value, units))) continue;

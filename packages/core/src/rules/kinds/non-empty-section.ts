@@ -1,8 +1,9 @@
 import type { OutlineNode } from '../../document/outline.js';
+import { isHanCode } from '../../text/cjk.js';
 import { defineKind } from '../kind.js';
 import { headingAnchor, unknownSection } from '../scope.js';
 
-const COUNTED = /[\p{L}\p{N}]/u;
+const COUNTED = /[\p{L}\p{N}]/gu;
 
 /** Characters of real text in a node's body, headings of its descendants excluded. */
 export function bodyCharCount(text: string, node: OutlineNode): number {
@@ -14,17 +15,28 @@ export function bodyCharCount(text: string, node: OutlineNode): number {
     }
   };
   walk(node);
-  let count = 0;
-  let k = 0;
-  for (let i = node.bodyStart; i < node.end; i++) {
-    while (k < skip.length && skip[k]![1] <= i) k++;
-    if (k < skip.length && skip[k]![0] <= i && i < skip[k]![1]) {
-      i = skip[k]![1] - 1;
-      continue;
+  const count = (from: number, to: number) => {
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      // Han and ASCII letters/digits by code; anything else rare enough to ask the Unicode regex.
+      if (isHanCode(c) || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) n++;
+      else if (c >= 0x80 && !(c >= 0x3000 && c <= 0x303f) && !(c >= 0xff00 && c <= 0xff0f)) {
+        COUNTED.lastIndex = 0;
+        if (COUNTED.test(text[i]!)) n++;
+      }
     }
-    if (COUNTED.test(text[i]!)) count++;
+    return n;
+  };
+  let total = 0;
+  let pos = node.bodyStart;
+  for (const [s, e] of skip) {
+    if (e <= pos) continue;
+    total += count(pos, Math.min(s, node.end));
+    pos = Math.max(pos, e);
+    if (pos >= node.end) break;
   }
-  return count;
+  return total + count(pos, node.end);
 }
 
 export default defineKind({

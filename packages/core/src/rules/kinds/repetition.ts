@@ -1,4 +1,4 @@
-import { isHan } from '../../text/cjk.js';
+import { isHan, isHanCode } from '../../text/cjk.js';
 import { shieldedBy } from '../../text/keywords.js';
 import { defineKind } from '../kind.js';
 import { inText } from '../scope.js';
@@ -79,11 +79,12 @@ allow: [大数据数据库]`,
           let found = 0;
           // The longest unit first: 政务服务政务服务 is one repetition, not two of 政务.
           const first = text.charCodeAt(i);
-          for (let n = Math.min(max, (block.end - i) >> 1); n >= min && isHan(text[i]); n--) {
+          const han = isHanCode(first);
+          for (let n = Math.min(max, (block.end - i) >> 1); han && n >= min; n--) {
             // Cheap test first: almost every position fails on its first character.
             if (text.charCodeAt(i + n) !== first) continue;
             let same = true;
-            for (let k = 1; k < n && same; k++) same = text.charCodeAt(i + k) === text.charCodeAt(i + n + k) && isHan(text[i + k]);
+            for (let k = 1; k < n && same; k++) same = text.charCodeAt(i + k) === text.charCodeAt(i + n + k) && isHanCode(text.charCodeAt(i + k));
             if (!same) continue;
             const match = text.slice(i, i + 2 * n);
             if (BUILTIN.has(match) || legitimateShape(text, i, n)) continue;
