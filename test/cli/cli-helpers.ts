@@ -39,6 +39,7 @@ export function runBin(argv: string[], options: { cwd?: string; env?: Record<str
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', CI: '1', FZLINT_DEBUG: '', ...options.env },
     timeout: 60000,
+    maxBuffer: 1 << 28,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
