@@ -27,6 +27,18 @@ export async function benchEngine(root) {
     const worst = Math.max(...ratios.map((r, i) => r / [1, 2, 4, 8, 16][i]));
     rows.push(row(`engine: scaling ${name} ×1…×16 (time ratio)`, ratios.map((r) => r.toFixed(1)).join(' / '), '', '≈ 1 / 2 / 4 / 8 / 16 (linear)', worst <= 1.6));
   }
+  // Issue 8: nothing above 2 s per rule on a 10 MB report (seed 004, the one with most findings, repeated).
+  const seed = readFileSync(join(seedsDir, seeds[4]), 'utf8');
+  const big = Array.from({ length: Math.ceil(10e6 / seed.length) }, () => seed).join('\n');
+  for (const ext of ['txt', 'md']) {
+    const timing = new Map();
+    const t = performance.now();
+    engine.lint(big, { path: `big.${ext}`, config, timing });
+    const total = performance.now() - t;
+    const [slowId, slowMs] = [...timing].sort((a, b) => b[1] - a[1])[0];
+    rows.push(row(`engine: 10 MB ${ext} report, slowest step (${slowId})`, slowMs, 'ms', '≤ 2000 ms per rule', slowMs <= 2000));
+    rows.push(row(`engine: 10 MB ${ext} report, whole lint`, total, 'ms', 'no target', true));
+  }
   return rows;
 }
 
