@@ -101,3 +101,24 @@ export function inText(doc: ReportDocument, start: number, end = start + 1): boo
   }
   return false;
 }
+
+/**
+ * Runs a global regex over every prose paragraph. `visit` gets each match with document offsets
+ * and returns false to reject it, in which case the search resumes one character later (so a
+ * rejected candidate does not hide an overlapping one).
+ */
+export function scanParagraphs(doc: ReportDocument, re: RegExp, visit: (m: RegExpExecArray, start: number, end: number) => boolean): void {
+  for (const block of doc.blocks) {
+    const slice = doc.text.slice(block.contentStart, block.end);
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      const start = block.contentStart + m.index;
+      if (!visit(m, start, start + m[0].length)) re.lastIndex = m.index + 1;
+    }
+  }
+}
+
+/** A finding on personal data, with a suggestion (never an automatic fix) to replace it by its masked form. */
+export function reportMasked(rc: RuleContext, start: number, end: number, masked: string): void {
+  rc.report({ start, end, data: { masked }, suggestions: [{ title: `脱敏为「${masked}」`, edits: [{ start, end, text: masked }] }] });
+}

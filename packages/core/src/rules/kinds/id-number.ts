@@ -1,5 +1,5 @@
 import { defineKind } from '../kind.js';
-import { inText } from '../scope.js';
+import { inText, reportMasked, scanParagraphs } from '../scope.js';
 
 // 18 characters, optionally grouped 6-8-4 by spaces: 440106 19900101 123X.
 const CANDIDATE = /(\d{6})([ \u00a0]?)(\d{8})\2(\d{3}[\dXx])/g;
@@ -52,27 +52,12 @@ severity: error`,
   compile() {
     return (rc) => {
       const text = rc.doc.text;
-      for (const block of rc.doc.blocks) {
-        const slice = text.slice(block.contentStart, block.end);
-        CANDIDATE.lastIndex = 0;
-        for (let m = CANDIDATE.exec(slice); m; m = CANDIDATE.exec(slice)) {
-          const start = block.contentStart + m.index;
-          const end = start + m[0].length;
-          if (/[0-9A-Za-z]/.test(text[start - 1] ?? '') || /[0-9A-Za-z]/.test(text[end] ?? '')) {
-            CANDIDATE.lastIndex = m.index + 1;
-            continue;
-          }
-          const id = m[1]! + m[3]! + m[4]!;
-          if (!isIdentityNumber(id) || !inText(rc.doc, start, end)) continue;
-          const masked = maskIdentityNumber(id.toUpperCase());
-          rc.report({
-            start,
-            end,
-            data: { masked },
-            suggestions: [{ title: `脱敏为「${masked}」`, edits: [{ start, end, text: masked }] }],
-          });
-        }
-      }
+      scanParagraphs(rc.doc, CANDIDATE, (m, start, end) => {
+        if (/[0-9A-Za-z]/.test(text[start - 1] ?? '') || /[0-9A-Za-z]/.test(text[end] ?? '')) return false;
+        const id = m[1]! + m[3]! + m[4]!;
+        if (isIdentityNumber(id) && inText(rc.doc, start, end)) reportMasked(rc, start, end, maskIdentityNumber(id.toUpperCase()));
+        return true;
+      });
     };
   },
 });

@@ -1,5 +1,5 @@
 import { defineKind } from '../kind.js';
-import { inText } from '../scope.js';
+import { inText, reportMasked, scanParagraphs } from '../scope.js';
 
 // 13812345678, 138-1234-5678, 138 1234 5678, +86 138…: the separators must agree.
 const CANDIDATE = /(?:\+?86[- ]?)?(1[3-9]\d)([- \u00a0]?)(\d{4})\2(\d{4})/g;
@@ -27,28 +27,13 @@ severity: error`,
   compile() {
     return (rc) => {
       const text = rc.doc.text;
-      for (const block of rc.doc.blocks) {
-        const slice = text.slice(block.contentStart, block.end);
-        CANDIDATE.lastIndex = 0;
-        for (let m = CANDIDATE.exec(slice); m; m = CANDIDATE.exec(slice)) {
-          const start = block.contentStart + m.index;
-          const end = start + m[0].length;
-          const before = text[start - 1] ?? '';
-          const after = text.slice(end, end + 2);
-          if (/[0-9A-Za-z+]/.test(before) || /^[0-9A-Za-z]/.test(after) || /^[.．][0-9]/.test(after) || UNIT_AFTER.test(after)) {
-            CANDIDATE.lastIndex = m.index + 1;
-            continue;
-          }
-          if (!inText(rc.doc, start, end)) continue;
-          const masked = maskMobile(m[1]! + m[3]! + m[4]!);
-          rc.report({
-            start,
-            end,
-            data: { masked },
-            suggestions: [{ title: `脱敏为「${masked}」`, edits: [{ start, end, text: masked }] }],
-          });
-        }
-      }
+      scanParagraphs(rc.doc, CANDIDATE, (m, start, end) => {
+        const before = text[start - 1] ?? '';
+        const after = text.slice(end, end + 2);
+        if (/[0-9A-Za-z+]/.test(before) || /^[0-9A-Za-z]/.test(after) || /^[.．][0-9]/.test(after) || UNIT_AFTER.test(after)) return false;
+        if (inText(rc.doc, start, end)) reportMasked(rc, start, end, maskMobile(m[1]! + m[3]! + m[4]!));
+        return true;
+      });
     };
   },
 });
