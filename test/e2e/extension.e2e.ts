@@ -1,0 +1,175 @@
+/**
+ * End-to-end test of the packaged extension in a real VS Code (code-server 4.100 = VS Code 1.100,
+ * in Debian's Chromium): `npm run test:e2e` packages the .vsix, this test installs it into a fresh
+ * profile with `--install-extension`, opens a folder with two seed reports, and checks through the
+ * UI what a drafter sees. Screenshots go to test-artifacts/e2e/ (gitignored).
+ *
+ * Needs `bash scripts/ci/setup-code-server.sh` first (code-server, Chromium, fonts; cached).
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { createProfile, installExtension, startCodeServer, type RunningServer } from './code-server.js';
+import { launchBrowser, Workbench } from './vscode-page.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ARTIFACTS = join(ROOT, 'test-artifacts/e2e');
+const EXT = join(ROOT, 'packages/vscode-extension');
+const SEED_002 = '002_07fb1cf96b8e0586.txt';
+const SEED_004 = '004_df76674e5aab05b8.txt';
+
+const MISSING_PARTS_004 = ['学习贯彻习近平总书记重要讲话精神和党中央重大部署情况', '学习宣传贯彻习近平法治思想情况', '党政主要负责人履行推进法治建设第一责任人职责情况'];
+const FOUND_PARTS_004 = ['推进法治政府建设的主要举措和成效', '推进法治政府建设存在的不足和原因', '下一年度推进法治政府建设的主要安排'];
+
+let work: string;
+let folder: string;
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+let vscode: Workbench;
+
+function vsixPath(): string {
+  const { name, version } = JSON.parse(readFileSync(join(EXT, 'package.json'), 'utf8'));
+  const path = join(EXT, `${name}-${version}.vsix`);
+  if (!existsSync(path)) throw new Error(`${path} 不存在：npm run test:e2e 先运行 npm run package`);
+  return path;
+}
+
+async function screenshot(name: string): Promise<void> {
+  await vscode.page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+beforeAll(async () => {
+  rmSync(ARTIFACTS, { recursive: true, force: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  work = mkdtempSync(join(tmpdir(), 'fzlint-e2e-'));
+  folder = join(work, '法治政府建设年度报告');
+  mkdirSync(folder);
+  for (const seed of [SEED_002, SEED_004]) copyFileSync(join(ROOT, 'seeds', seed), join(folder, seed));
+
+  const profile = createProfile(join(work, 'profile'), {
+    'editor.codeActionsOnSave': { 'source.fixAll.fzlint': 'explicit' },
+    'editor.wordWrap': 'on',
+  });
+  const installed = await installExtension(profile, vsixPath());
+  expect(installed).toMatch(/successfully installed/);
+  expect(readdirSync(profile.extensionsDir)).toContain('fzlint.fzlint-vscode-0.1.0');
+
+  server = await startCodeServer(profile, folder);
+  browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  vscode = new Workbench(page);
+  vscode.folderTitle = '法治政府建设年度报告';
+  await vscode.open(server.url, SEED_002);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await screenshot(`failure-${ctx.task.name.slice(0, 24).replace(/[^\w\u4e00-\u9fff]+/g, '-')}`).catch(() => undefined);
+});
+
+describe('fzlint in VS Code', () => {
+  test('seed 004: the Problems panel lists the missing parts; the status bar counts them', async () => {
+    await vscode.widenSidebar(560);
+    await vscode.openFile(SEED_004);
+    // Activation, the server's start and the first check: the slowest step of a cold start.
+    await vscode.statusItem('法治报告 3/6').waitFor({ timeout: 60_000 });
+    await vscode.showProblems();
+    for (const part of MISSING_PARTS_004) await vscode.problemRow(`缺少「${part}」部分`).waitFor();
+    await vscode.problemRow('缺少「上一年度存在问题的整改情况」').waitFor();
+    await screenshot('problems-004');
+  });
+
+  test('seed 004: the checklist view marks the missing parts ✗ (in red) and the others ✓', async () => {
+    await vscode.closePanel();
+    await vscode.collapseFolders();
+    await vscode.runCommand('fzlint: 显示合规清单');
+    await vscode.checklistPane().waitFor();
+    for (const part of MISSING_PARTS_004) {
+      const row = vscode.checklistRow(new RegExp(`✗ .*${part}`));
+      await row.waitFor();
+      await row.locator('[class*="monaco-decoration-itemColor"]').waitFor();
+    }
+    for (const part of FOUND_PARTS_004) await vscode.checklistRow(new RegExp(`✓ .*${part}`)).waitFor();
+    await vscode.checklistRow(/✗ 上一年度存在问题的整改情况/).waitFor();
+    await screenshot('checklist-004');
+  });
+
+  test('clicking a checklist item reveals its place in the report', async () => {
+    // 五、 is the heading on line 12 of seed 004 ("二、2024年推进法治政府建设存在的不足").
+    await vscode.checklistRow(/✓ 五、推进法治政府建设存在的不足和原因/).click();
+    await vscode.statusItem('Ln 12,').waitFor();
+  });
+
+  test('seed 002: a quick fix applies (法制宣传 → 法治宣传)', async () => {
+    await vscode.openFile(SEED_002);
+    await vscode.statusItem('法治报告 4/4').waitFor();
+    await vscode.showProblems();
+    await vscode.filterProblems('002_');
+    // Double-click: go to the problem with the focus in the editor, as a drafter does.
+    await vscode.problemRow('「法制宣传」应为「法治宣传」').dblclick();
+    await vscode.statusItem('Ln 5,').waitFor();
+    await vscode.page.locator('.editor-instance .monaco-editor.focused').waitFor();
+    await vscode.page.keyboard.press('Control+.');
+    const fix = vscode.codeActionItem('改为「法治宣传」');
+    await fix.waitFor();
+    await screenshot('quickfix-002');
+    await vscode.page.keyboard.press('Enter'); // the preferred fix is focused
+    await fix.waitFor({ state: 'hidden' });
+    await vscode.problemRow('「法制宣传」应为「法治宣传」').waitFor({ state: 'detached' });
+    await vscode.problemRow('「现进技术」应为「先进技术」').waitFor();
+  });
+
+  test('seed 002: saving runs source.fixAll.fzlint (editor.codeActionsOnSave)', async () => {
+    await vscode.page.keyboard.press('Control+S');
+    await vscode.problemRow('「现进技术」应为「先进技术」').waitFor({ state: 'detached' });
+    const path = join(folder, SEED_002);
+    await expect.poll(() => readFileSync(path, 'utf8'), { timeout: 30_000, interval: 200 }).toContain('等先进技术应用');
+    const saved = readFileSync(path, 'utf8');
+    expect(saved).toContain('法治宣传');
+    expect(saved).not.toContain('法制宣传');
+    expect(saved).not.toContain('现进技术');
+    expect(saved.length).toBe(readFileSync(join(ROOT, 'seeds', SEED_002), 'utf8').length);
+  });
+
+  test('the status bar item opens the checklist', async () => {
+    await vscode.closePanel();
+    await vscode.runCommand('View: Show Explorer');
+    await vscode.collapseChecklist();
+    await vscode.statusItem('法治报告 4/4').click();
+    await vscode.checklistRow(/✓ .*推进法治政府建设的主要举措和成效/).waitFor();
+  });
+
+  test('插入报告模板 fills a new document with the six parts; the checklist finds all six', async () => {
+    await vscode.runCommand('File: New Untitled Text File');
+    await vscode.page.locator('.tabs-container .tab.active[aria-label^="Untitled"]').waitFor();
+    await vscode.runCommand('fzlint: 插入报告模板');
+    await vscode.quickInput().locator('.quick-input-message', { hasText: '报告年度' }).waitFor();
+    await vscode.page.keyboard.press('Control+A');
+    await vscode.page.keyboard.type('2024');
+    await vscode.page.keyboard.press('Enter');
+    await vscode.quickInput().locator('.quick-input-message', { hasText: '报告单位' }).waitFor();
+    await vscode.page.keyboard.type('广州市越秀区政务服务和数据管理局');
+    await vscode.page.keyboard.press('Enter');
+    await vscode.statusItem('法治报告 6/6').waitFor({ timeout: 30_000 });
+    const text = await vscode.visibleText();
+    expect(text).toContain('广州市越秀区政务服务和数据管理局2024年法治政府建设年度报告');
+    expect(text).toContain('六、下一年度推进法治政府建设的主要安排');
+    await vscode.checklistRow(/✓ 六、下一年度推进法治政府建设的主要安排/).waitFor();
+    await vscode.checklistRow(/✓ 上一年度存在问题的整改情况/).waitFor();
+    await screenshot('template');
+  });
+
+  test('创建配置文件 writes .fzlint.yaml extending fzlint:recommended and opens it', async () => {
+    await vscode.runCommand('fzlint: 创建配置文件');
+    await vscode.page.locator('.tabs-container .tab.active[aria-label^=".fzlint.yaml"]').waitFor();
+    expect(readFileSync(join(folder, '.fzlint.yaml'), 'utf8')).toMatch(/^extends: fzlint:recommended/m);
+  });
+});

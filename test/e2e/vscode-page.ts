@@ -1,0 +1,129 @@
+/**
+ * Drives the VS Code workbench in Chromium through playwright-core: the few UI actions the
+ * end-to-end test needs, each waiting for a selector (never a fixed delay).
+ */
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.FZLINT_CHROMIUM ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  /** Opens code-server and waits until the workbench and the Explorer's file list are there. */
+  async open(url: string, firstFile: string): Promise<void> {
+    await this.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+    await this.explorerRow(firstFile).waitFor({ timeout: 120_000 });
+  }
+
+  explorerRow(name: string): Locator {
+    return this.page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`).first();
+  }
+
+  /** Opens a file with Quick Open (Ctrl+P) and waits for its editor tab. */
+  async openFile(name: string): Promise<void> {
+    await this.runCommand('Go to File', 'workbench.action.quickOpen', false);
+    await this.page.keyboard.type(name);
+    await this.page.locator(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`).first().click();
+    await this.page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  }
+
+  /** Runs a command from the command palette by its title; `submit` false leaves Quick Open open (for Go to File). */
+  async runCommand(title: string, _id?: string, submit = true): Promise<void> {
+    if (title === 'Go to File') {
+      await this.page.keyboard.press('Control+P');
+      await this.quickInput().waitFor();
+      return;
+    }
+    await this.page.keyboard.press('F1');
+    await this.quickInput().waitFor();
+    await this.page.keyboard.type(title);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor();
+    if (submit) await row.click();
+  }
+
+  quickInput(): Locator {
+    return this.page.locator('.quick-input-widget:visible');
+  }
+
+  /** The Problems panel (View: Focus Problems), its rows. */
+  async showProblems(): Promise<void> {
+    await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+    await this.page.locator('.markers-panel').waitFor();
+  }
+
+  /** Types into the Problems panel's filter box ('' clears it). */
+  async filterProblems(text: string): Promise<void> {
+    const box = this.page.locator('.part.panel').getByPlaceholder(/^Filter \(e\.g\./);
+    await box.fill(text);
+  }
+
+  problemRow(text: string): Locator {
+    return this.page.locator('.markers-panel .monaco-list-row', { hasText: text }).first();
+  }
+
+  statusItem(text: string): Locator {
+    return this.page.locator('.statusbar-item', { hasText: text }).first();
+  }
+
+  /** A row of the 合规清单 view. */
+  checklistRow(text: string | RegExp): Locator {
+    return this.checklistPane().locator('.monaco-list-row', { hasText: text }).first();
+  }
+
+  checklistPane(): Locator {
+    return this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: '合规清单' }) }).first();
+  }
+
+  /** Gives the sidebar's height to the other views: collapses the Explorer's folder pane. */
+  async collapseFolders(): Promise<void> {
+    const header = this.page.locator('.pane-header[aria-expanded="true"]', { has: this.page.locator('h3.title', { hasText: this.folderTitle }) }).first();
+    if (await header.count()) await header.click();
+  }
+
+  folderTitle = '';
+
+  /** Collapses the 合规清单 pane (so a test can see something else open it). */
+  async collapseChecklist(): Promise<void> {
+    const header = this.page.locator('.pane-header[aria-expanded="true"]', { has: this.page.locator('h3.title', { hasText: '合规清单' }) }).first();
+    if (await header.count()) await header.click();
+    await this.page.locator('.pane-header[aria-expanded="false"]', { has: this.page.locator('h3.title', { hasText: '合规清单' }) }).waitFor();
+  }
+
+  /** Drags the sash between the sidebar and the editor so the sidebar is `width` pixels wide. */
+  async widenSidebar(width: number): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box) throw new Error('没有找到侧边栏');
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width - 1, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  /** An entry of the quick fix / code action menu (Ctrl+.). */
+  codeActionItem(text: string): Locator {
+    return this.page.locator('.action-widget .monaco-list-row', { hasText: text }).first();
+  }
+
+  async closePanel(): Promise<void> {
+    if (!(await this.page.locator('.part.panel').isVisible())) return;
+    await this.runCommand('View: Toggle Panel Visibility');
+    await this.page.locator('.part.panel').waitFor({ state: 'hidden' });
+  }
+
+  /** The text of the active editor's visible lines. */
+  async visibleText(): Promise<string> {
+    return (await this.page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+  }
+}
