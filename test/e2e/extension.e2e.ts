@@ -88,7 +88,6 @@ describe('fzlint in VS Code', () => {
   });
 
   test('seed 004: the checklist view marks the missing parts ✗ (in red) and the others ✓', async () => {
-    await vscode.closePanel();
     await vscode.collapseFolders();
     await vscode.runCommand('fzlint: 显示合规清单');
     await vscode.checklistPane().waitFor();
@@ -139,11 +138,30 @@ describe('fzlint in VS Code', () => {
     expect(saved.length).toBe(readFileSync(join(ROOT, 'seeds', SEED_002), 'utf8').length);
   });
 
+  test('修复全部问题 applies every certain fix of seed 004 (方法方法 → 方法)', async () => {
+    await vscode.openFile(SEED_004);
+    await vscode.showProblems();
+    await vscode.filterProblems('004_');
+    await vscode.problemRow('「方法」重复了').waitFor();
+    await vscode.runCommand('fzlint: 修复全部问题');
+    await vscode.statusItem('修复全部 fzlint 问题（1 处）').waitFor();
+    await vscode.problemRow('「方法」重复了').waitFor({ state: 'detached' });
+    await vscode.goToLine(13);
+    expect(await vscode.visibleText()).toContain('教育方法还需进一步创新');
+  });
+
+  test('重新加载规则 restarts the server; the report is checked again', async () => {
+    await vscode.runCommand('fzlint: 重新加载规则');
+    await vscode.statusItem('已重新加载规则并重新检查').waitFor({ timeout: 60_000 });
+    await vscode.statusItem('法治报告 3/6').waitFor();
+    await vscode.problemRow(`缺少「${MISSING_PARTS_004[0]}」部分`).waitFor();
+  });
+
   test('the status bar item opens the checklist', async () => {
     await vscode.closePanel();
     await vscode.runCommand('View: Show Explorer');
     await vscode.collapseChecklist();
-    await vscode.statusItem('法治报告 4/4').click();
+    await vscode.statusItem('法治报告 3/6').click();
     await vscode.checklistRow(/✓ .*推进法治政府建设的主要举措和成效/).waitFor();
   });
 
@@ -163,7 +181,7 @@ describe('fzlint in VS Code', () => {
     expect(text).toContain('广州市越秀区政务服务和数据管理局2024年法治政府建设年度报告');
     expect(text).toContain('六、下一年度推进法治政府建设的主要安排');
     await vscode.checklistRow(/✓ 六、下一年度推进法治政府建设的主要安排/).waitFor();
-    await vscode.checklistRow(/✓ 上一年度存在问题的整改情况/).waitFor();
+    await vscode.checklistRow(/必备小节\s*1\/1/).waitFor();
     await screenshot('template');
   });
 

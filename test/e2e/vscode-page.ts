@@ -122,6 +122,16 @@ export class Workbench {
     await this.page.locator('.part.panel').waitFor({ state: 'hidden' });
   }
 
+  /** Go to Line (Ctrl+G) in the active editor. */
+  async goToLine(line: number): Promise<void> {
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await this.page.keyboard.press('Control+G');
+    await this.quickInput().waitFor();
+    await this.page.keyboard.type(String(line));
+    await this.page.keyboard.press('Enter');
+    await this.statusItem(`Ln ${line},`).waitFor();
+  }
+
   /** The text of the active editor's visible lines. */
   async visibleText(): Promise<string> {
     return (await this.page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');

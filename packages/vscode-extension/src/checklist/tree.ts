@@ -57,6 +57,7 @@ export class ChecklistTree implements vscode.TreeDataProvider<ChecklistNode>, vs
     item.tooltip = node.tooltip;
     if (node.kind === 'group') item.iconPath = groupIcon(node.ok);
     else if (node.kind === 'note') item.iconPath = new vscode.ThemeIcon(node.ok === false ? 'warning' : 'history');
+    else item.iconPath = BLANK; // ✓/✗ lead the label; a blank icon keeps rows aligned (no file icon for the decoration URI)
     if (node.ok === false && node.kind === 'item') item.resourceUri = vscode.Uri.from({ scheme: DECORATION_SCHEME, path: `/${node.id}` });
     if (node.location) {
       item.command = { command: 'fzlint.revealChecklistItem', title: '转到位置', arguments: [node.location] };
@@ -70,6 +71,8 @@ export class ChecklistTree implements vscode.TreeDataProvider<ChecklistNode>, vs
     for (const d of this.disposables) d.dispose();
   }
 }
+
+const BLANK = new vscode.ThemeIcon('blank');
 
 function groupIcon(ok: boolean | undefined): vscode.ThemeIcon {
   if (ok === true) return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));

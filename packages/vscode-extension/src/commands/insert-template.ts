@@ -39,6 +39,14 @@ export async function insertTemplate(context: vscode.ExtensionContext): Promise<
   if (!editor) {
     const created = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
     editor = await vscode.window.showTextDocument(created);
+  } else if (editor.document.isUntitled) {
+    // VS Code guesses the language of an untitled document from its text (it takes the template
+    // for "ini"), and then the report is no longer checked. A language set through the API counts
+    // as chosen, but only a real change is recorded: switch away and back.
+    const language = editor.document.languageId;
+    await vscode.languages.setTextDocumentLanguage(editor.document, language === 'markdown' ? 'plaintext' : 'markdown');
+    const doc = await vscode.languages.setTextDocumentLanguage(editor.document, language);
+    editor = await vscode.window.showTextDocument(doc);
   }
   const text = template.text;
   const target = editor;
