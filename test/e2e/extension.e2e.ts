@@ -18,6 +18,7 @@ import { launchBrowser, Workbench } from './vscode-page.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ARTIFACTS = join(ROOT, 'test-artifacts/e2e');
 const EXT = join(ROOT, 'packages/vscode-extension');
+const FOLDER_NAME = '法治政府建设年度报告';
 const SEED_002 = '002_07fb1cf96b8e0586.txt';
 const SEED_004 = '004_df76674e5aab05b8.txt';
 
@@ -30,9 +31,10 @@ let server: RunningServer | undefined;
 let browser: Browser | undefined;
 let vscode: Workbench;
 
+const MANIFEST = JSON.parse(readFileSync(join(EXT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+
 function vsixPath(): string {
-  const { name, version } = JSON.parse(readFileSync(join(EXT, 'package.json'), 'utf8'));
-  const path = join(EXT, `${name}-${version}.vsix`);
+  const path = join(EXT, `${MANIFEST.name}-${MANIFEST.version}.vsix`);
   if (!existsSync(path)) throw new Error(`${path} 不存在：npm run test:e2e 先运行 npm run package`);
   return path;
 }
@@ -45,7 +47,7 @@ beforeAll(async () => {
   rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
   work = mkdtempSync(join(tmpdir(), 'fzlint-e2e-'));
-  folder = join(work, '法治政府建设年度报告');
+  folder = join(work, FOLDER_NAME);
   mkdirSync(folder);
   for (const seed of [SEED_002, SEED_004]) copyFileSync(join(ROOT, 'seeds', seed), join(folder, seed));
 
@@ -55,13 +57,12 @@ beforeAll(async () => {
   });
   const installed = await installExtension(profile, vsixPath());
   expect(installed).toMatch(/successfully installed/);
-  expect(readdirSync(profile.extensionsDir)).toContain('fzlint.fzlint-vscode-0.1.0');
+  expect(readdirSync(profile.extensionsDir)).toContain(`${MANIFEST.publisher}.${MANIFEST.name}-${MANIFEST.version}`);
 
   server = await startCodeServer(profile, folder);
   browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   vscode = new Workbench(page);
-  vscode.folderTitle = '法治政府建设年度报告';
   await vscode.open(server.url, SEED_002);
 });
 
@@ -88,7 +89,7 @@ describe('fzlint in VS Code', () => {
   });
 
   test('seed 004: the checklist view marks the missing parts ✗ (in red) and the others ✓', async () => {
-    await vscode.collapseFolders();
+    await vscode.collapseFolders(FOLDER_NAME);
     await vscode.runCommand('fzlint: 显示合规清单');
     await vscode.checklistPane().waitFor();
     for (const part of MISSING_PARTS_004) {

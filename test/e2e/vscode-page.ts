@@ -30,26 +30,20 @@ export class Workbench {
 
   /** Opens a file with Quick Open (Ctrl+P) and waits for its editor tab. */
   async openFile(name: string): Promise<void> {
-    await this.runCommand('Go to File', 'workbench.action.quickOpen', false);
+    await this.page.keyboard.press('Control+P');
+    await this.quickInput().waitFor();
     await this.page.keyboard.type(name);
     await this.page.locator(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`).first().click();
     await this.page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
   }
 
-  /** Runs a command from the command palette by its title; `submit` false leaves Quick Open open (for Go to File). */
-  async runCommand(title: string, _id?: string, submit = true): Promise<void> {
-    if (title === 'Go to File') {
-      await this.page.keyboard.press('Control+P');
-      await this.quickInput().waitFor();
-      return;
-    }
+  /** Runs a command from the command palette (F1) by its title. */
+  async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('F1');
     await this.quickInput().waitFor();
     await this.page.keyboard.type(title);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor();
-    if (submit) await row.click();
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
   }
 
   quickInput(): Locator {
@@ -85,13 +79,11 @@ export class Workbench {
     return this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: '合规清单' }) }).first();
   }
 
-  /** Gives the sidebar's height to the other views: collapses the Explorer's folder pane. */
-  async collapseFolders(): Promise<void> {
-    const header = this.page.locator('.pane-header[aria-expanded="true"]', { has: this.page.locator('h3.title', { hasText: this.folderTitle }) }).first();
+  /** Gives the sidebar's height to the other views: collapses the Explorer's pane of the folder `title`. */
+  async collapseFolders(title: string): Promise<void> {
+    const header = this.page.locator('.pane-header[aria-expanded="true"]', { has: this.page.locator('h3.title', { hasText: title }) }).first();
     if (await header.count()) await header.click();
   }
-
-  folderTitle = '';
 
   /** Collapses the 合规清单 pane (so a test can see something else open it). */
   async collapseChecklist(): Promise<void> {
