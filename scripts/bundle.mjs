@@ -1,6 +1,7 @@
-// Bundles the VS Code extension after `tsc -b` (called by scripts/build.mjs): the client
-// (src/extension.ts), the language server (src/server-main.ts → @fzlint/server) and the report
-// template (src/template/index.ts) as CommonJS for Node 20 with `vscode` external, and copies the rule packs and the JSON Schema the
+// Bundles the VS Code extension after `tsc -b` (called by scripts/build.mjs): the activation
+// code (src/extension.ts), the language client (src/client.ts), the language server
+// (src/server-main.ts → @fzlint/server) and the report template (src/template/index.ts) as
+// CommonJS for Node 20 with `vscode` external, and copies the rule packs and the JSON Schema the
 // manifest points to. The .vsix is made from these by `npm run package`.
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +23,8 @@ export async function bundle(root) {
   };
   await Promise.all([
     build({ ...common, entryPoints: [join(ext, 'src/extension.ts')], outfile: join(ext, 'dist/extension.js') }),
+    // The language client is loaded when the first report opens, not at activation (src/language-server.ts).
+    build({ ...common, entryPoints: [join(ext, 'src/client.ts')], outfile: join(ext, 'dist/client.js') }),
     build({ ...common, entryPoints: [join(ext, 'src/server-main.ts')], outfile: join(ext, 'dist/server.js') }),
     // The report template needs the whole engine; the client requires it only when the command runs.
     build({ ...common, entryPoints: [join(ext, 'src/template/index.ts')], outfile: join(ext, 'dist/template.js') }),

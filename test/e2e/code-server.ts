@@ -3,7 +3,7 @@
  * end-to-end test: a fresh profile per run, loopback only, no auth, stopped by its pid.
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -128,4 +128,18 @@ export async function startCodeServer(profile: Profile, folder: string, readyTim
     await new Promise((r) => setTimeout(r, 250));
   }
   return { url, pid, log: () => output, stop };
+}
+
+/** Pids of the processes whose command line contains `fragment` (Linux /proc). */
+export function processesWith(fragment: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(fragment)) pids.push(Number(entry));
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return pids;
 }

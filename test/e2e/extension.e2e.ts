@@ -6,19 +6,20 @@
  *
  * Needs `bash scripts/ci/setup-code-server.sh` first (code-server, Chromium, fonts; cached).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { createProfile, installExtension, startCodeServer, type RunningServer } from './code-server.js';
+import { createProfile, installExtension, processesWith, startCodeServer, type RunningServer } from './code-server.js';
 import { launchBrowser, Workbench } from './vscode-page.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ARTIFACTS = join(ROOT, 'test-artifacts/e2e');
 const EXT = join(ROOT, 'packages/vscode-extension');
 const FOLDER_NAME = '法治政府建设年度报告';
+const OTHER_NAME = 'other-project';
 const SEED_002 = '002_07fb1cf96b8e0586.txt';
 const SEED_004 = '004_df76674e5aab05b8.txt';
 
@@ -30,6 +31,8 @@ let folder: string;
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
 let vscode: Workbench;
+/** The installed extension's server bundle: its path is on the command line of the server process. */
+let serverBundle: string;
 
 const MANIFEST = JSON.parse(readFileSync(join(EXT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
 
@@ -50,6 +53,10 @@ beforeAll(async () => {
   folder = join(work, FOLDER_NAME);
   mkdirSync(folder);
   for (const seed of [SEED_002, SEED_004]) copyFileSync(join(ROOT, 'seeds', seed), join(folder, seed));
+  // A workspace with neither reports nor .fzlint.yaml.
+  mkdirSync(join(work, OTHER_NAME));
+  writeFileSync(join(work, OTHER_NAME, 'data.json'), '{ "name": "其他项目" }\n');
+  writeFileSync(join(work, OTHER_NAME, 'main.py'), 'print("hello")\n');
 
   const profile = createProfile(join(work, 'profile'), {
     'editor.codeActionsOnSave': { 'source.fixAll.fzlint': 'explicit' },
@@ -59,6 +66,7 @@ beforeAll(async () => {
   expect(installed).toMatch(/successfully installed/);
   expect(readdirSync(profile.extensionsDir)).toContain(`${MANIFEST.publisher}.${MANIFEST.name}-${MANIFEST.version}`);
 
+  serverBundle = join(profile.extensionsDir, `${MANIFEST.publisher}.${MANIFEST.name}-${MANIFEST.version}`, 'dist/server.js');
   server = await startCodeServer(profile, folder);
   browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -77,11 +85,28 @@ afterEach(async (ctx) => {
 });
 
 describe('fzlint in VS Code', () => {
+  test('a workspace with neither reports nor .fzlint.yaml: no language server, no checklist view', async () => {
+    // A second window of the same code-server, with its own extension host. VS Code may activate the
+    // extension there anyway (it opens internal plain-text models); the server must not start.
+    const page = await browser!.newPage({ viewport: { width: 1440, height: 900 } });
+    try {
+      const other = new Workbench(page);
+      await other.open(`${server!.url}/?folder=${encodeURIComponent(join(work, OTHER_NAME))}`, 'data.json');
+      await other.openFile('data.json');
+      await other.runningExtensions('JSON Language Features');
+      expect(processesWith(serverBundle)).toEqual([]);
+      expect(await other.checklistPane().count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('seed 004: the Problems panel lists the missing parts; the status bar counts them', async () => {
     await vscode.widenSidebar(560);
     await vscode.openFile(SEED_004);
     // Activation, the server's start and the first check: the slowest step of a cold start.
     await vscode.statusItem('法治报告 3/6').waitFor({ timeout: 60_000 });
+    expect(processesWith(serverBundle)).toHaveLength(1);
     await vscode.showProblems();
     for (const part of MISSING_PARTS_004) await vscode.problemRow(`缺少「${part}」部分`).waitFor();
     await vscode.problemRow('缺少「上一年度存在问题的整改情况」').waitFor();

@@ -114,6 +114,17 @@ export class Workbench {
     await this.page.locator('.part.panel').waitFor({ state: 'hidden' });
   }
 
+  /**
+   * The names in Developer: Show Running Extensions, once `expected` (an extension that must be
+   * running by then) is listed.
+   */
+  async runningExtensions(expected: string): Promise<string> {
+    await this.runCommand('Developer: Show Running Extensions');
+    const editor = this.page.locator('.runtime-extensions-editor');
+    await editor.locator('.monaco-list-row', { hasText: expected }).first().waitFor();
+    return editor.innerText();
+  }
+
   /** Go to Line (Ctrl+G) in the active editor. */
   async goToLine(line: number): Promise<void> {
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click();

@@ -92,14 +92,23 @@ describe('bundled server (dist/server.js over node-ipc)', () => {
 });
 
 describe('client and template bundles', () => {
-  test('dist/extension.js requires only vscode and Node built-ins (everything else is bundled)', () => {
-    const code = readFileSync(join(DIST, 'extension.js'), 'utf8');
-    const required = new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!));
+  test('dist/extension.js and dist/client.js require only vscode and Node built-ins (everything else is bundled)', () => {
     const allowed = new Set(['vscode', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-    expect([...required].filter((m) => !allowed.has(m))).toEqual([]);
-    expect(required.has('vscode')).toBe(true);
-    // The engine is loaded on demand (dist/template.js), not at activation.
+    for (const file of ['extension.js', 'client.js']) {
+      const code = readFileSync(join(DIST, file), 'utf8');
+      const required = new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!));
+      expect([...required].filter((m) => !allowed.has(m)), file).toEqual([]);
+      expect(required.has('vscode'), file).toBe(true);
+    }
+  });
+
+  test('activation loads neither the language client nor the engine (they are required on first use)', () => {
+    const code = readFileSync(join(DIST, 'extension.js'), 'utf8');
+    expect(code).not.toContain('LanguageClient');
     expect(code).not.toContain('stopwords');
+    expect(code).toContain('dist/client.js');
+    expect(code).toContain('dist/template.js');
+    expect(readFileSync(join(DIST, 'client.js'), 'utf8')).toContain('LanguageClient');
   });
 
   test('dist/template.js loads in plain Node and builds the six-part skeleton', async () => {

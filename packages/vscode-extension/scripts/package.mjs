@@ -16,7 +16,7 @@ const ALLOWED = [
   /^package\.json$/,
   /^README\.md$/,
   /^CHANGELOG\.md$/,
-  /^dist\/(extension|server|template)\.js$/,
+  /^dist\/(extension|client|server|template)\.js$/,
   /^rules\/[a-z0-9-]+\.yaml$/,
   /^schema\/fzlint\.schema\.json$/,
   /^images\/icon\.png$/,
@@ -42,7 +42,7 @@ const files = run(['ls', '--no-dependencies'])
   .filter(Boolean);
 const unexpected = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
 if (unexpected.length) fail(`这些文件不应打进 .vsix：${unexpected.join(', ')}`);
-for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/template.js', 'schema/fzlint.schema.json', 'images/icon.png', 'README.md', 'CHANGELOG.md']) {
+for (const needed of ['dist/extension.js', 'dist/client.js', 'dist/server.js', 'dist/template.js', 'schema/fzlint.schema.json', 'images/icon.png', 'README.md', 'CHANGELOG.md']) {
   if (!files.includes(needed)) fail(`.vsix 缺少 ${needed}`);
 }
 if (!files.some((f) => f.startsWith('rules/'))) fail('.vsix 缺少规则包 rules/*.yaml');

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ChecklistResult } from '@fzlint/server';
-import { ChecklistRequest } from '../protocol.js';
+import type { LanguageServer } from '../language-server.js';
 
 const REPORT_LANGUAGES = new Set(['markdown', 'plaintext']);
 /** After an edit, wait this long (ms) before asking again when no new diagnostics arrive. */
@@ -22,8 +21,12 @@ export class ChecklistController implements vscode.Disposable {
   private editTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(
+    private readonly server: LanguageServer,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     this.disposables.push(
+      server.onDidStart(() => this.refresh()),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
       vscode.languages.onDidChangeDiagnostics((e) => {
         const uri = this.activeUri();
@@ -48,17 +51,18 @@ export class ChecklistController implements vscode.Disposable {
   async refresh(): Promise<void> {
     const seq = ++this.requestSeq;
     const uri = this.activeUri();
-    if (!uri || !this.client.isRunning()) {
+    const server = this.server.running;
+    if (!uri || !server) {
       this.show(undefined, seq);
       return;
     }
     try {
-      const result = await this.client.sendRequest(ChecklistRequest, { textDocument: { uri } });
+      const result = await server.checklist(uri);
       if (uri !== this.activeUri()) return;
       this.show(result, seq);
     } catch (e) {
       // Stopping or restarting the client cancels requests; a later refresh brings the view back.
-      if (this.client.isRunning()) this.client.warn(`合规清单请求失败：${(e as Error)?.message ?? String(e)}`);
+      if (server.running) this.log.warn(`合规清单请求失败：${(e as Error)?.message ?? String(e)}`);
     }
   }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { LanguageServer } from '../language-server.js';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('fzlint');
 
@@ -6,12 +7,13 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('fzlint');
  * 修复全部问题: asks the server for `source.fixAll.fzlint` on the active document (the same action
  * `editor.codeActionsOnSave` runs) and applies it.
  */
-export async function fixAll(): Promise<void> {
+export async function fixAll(server: LanguageServer): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showInformationMessage('请先打开要修复的报告。');
     return;
   }
+  if (!(await server.start())) return;
   const doc = editor.document;
   const whole = new vscode.Range(0, 0, doc.lineCount, 0);
   const actions =
