@@ -124,6 +124,7 @@ describe('fzlint in VS Code', () => {
     }
     for (const part of FOUND_PARTS_004) await vscode.checklistRow(new RegExp(`✓ .*${part}`)).waitFor();
     await vscode.checklistRow(/✗ 上一年度存在问题的整改情况/).waitFor();
+    await vscode.checklistDecorated();
     await screenshot('checklist-004');
   });
 
@@ -208,6 +209,7 @@ describe('fzlint in VS Code', () => {
     expect(text).toContain('六、下一年度推进法治政府建设的主要安排');
     await vscode.checklistRow(/✓ 六、下一年度推进法治政府建设的主要安排/).waitFor();
     await vscode.checklistRow(/必备小节\s*1\/1/).waitFor();
+    await vscode.checklistDecorated();
     await screenshot('template');
   });
 

@@ -75,6 +75,12 @@ export class Workbench {
     return this.checklistPane().locator('.monaco-list-row', { hasText: text }).first();
   }
 
+  /** Waits until every ✗ row of the checklist carries its (red) decoration; they arrive after the rows. */
+  async checklistDecorated(): Promise<void> {
+    const undecorated = this.checklistPane().locator('.monaco-list-row:not(:has([class*="monaco-decoration-itemColor"]))', { hasText: '✗' });
+    await undecorated.first().waitFor({ state: 'detached' });
+  }
+
   checklistPane(): Locator {
     return this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: '合规清单' }) }).first();
   }
