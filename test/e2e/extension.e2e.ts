@@ -218,4 +218,17 @@ describe('fzlint in VS Code', () => {
     await vscode.page.locator('.tabs-container .tab.active[aria-label^=".fzlint.yaml"]').waitFor();
     expect(readFileSync(join(folder, '.fzlint.yaml'), 'utf8')).toMatch(/^extends: fzlint:recommended/m);
   });
+
+  test("the extension page shows the Chinese README (icon, no broken images)", async () => {
+    await vscode.page.keyboard.press('Control+Shift+X');
+    await vscode.page.locator('.extensions-viewlet').waitFor();
+    await vscode.page.keyboard.type('@installed fzlint');
+    await vscode.page.locator('.extensions-viewlet .monaco-list-row', { hasText: '法治政府建设年度报告检查' }).first().click();
+    // Webviews live in an overlay at the workbench level, not inside the editor's DOM.
+    const readme = vscode.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+    await readme.locator('h1', { hasText: 'fzlint：法治政府建设年度报告检查' }).waitFor();
+    await readme.locator('h2', { hasText: '保存时自动修复' }).waitFor();
+    expect(await readme.locator('img').count()).toBe(0);
+    await screenshot('extension-page');
+  });
 });
