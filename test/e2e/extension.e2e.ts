@@ -77,6 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  if (server) writeFileSync(join(ARTIFACTS, 'code-server.log'), server.log());
   if (work) rmSync(work, { recursive: true, force: true });
 });
 

@@ -44,9 +44,8 @@ export async function insertTemplate(context: vscode.ExtensionContext): Promise<
     // for "ini"), and then the report is no longer checked. A language set through the API counts
     // as chosen, but only a real change is recorded: switch away and back.
     const language = editor.document.languageId;
-    await vscode.languages.setTextDocumentLanguage(editor.document, language === 'markdown' ? 'plaintext' : 'markdown');
-    const doc = await vscode.languages.setTextDocumentLanguage(editor.document, language);
-    editor = await vscode.window.showTextDocument(doc);
+    const switched = await vscode.languages.setTextDocumentLanguage(editor.document, language === 'markdown' ? 'plaintext' : 'markdown');
+    editor = await vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(switched, language));
   }
   const text = template.text;
   const target = editor;
