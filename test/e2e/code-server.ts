@@ -22,6 +22,10 @@ export function codeServerEntry(): string {
 export interface Profile {
   userDataDir: string;
   extensionsDir: string;
+  /** code-server's own config (else it writes ~/.config/code-server/config.yaml). */
+  configFile: string;
+  /** Environment that keeps code-server's logs and heartbeat in the profile, not in ~/.local/share. */
+  env: NodeJS.ProcessEnv;
 }
 
 /** A fresh profile: user settings (trust prompt off, quiet start) plus `settings`. */
@@ -46,17 +50,18 @@ export function createProfile(dir: string, settings: Record<string, unknown>): P
     'window.commandCenter': false,
   };
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...base, ...settings }, null, 2));
-  return { userDataDir, extensionsDir };
+  return { userDataDir, extensionsDir, configFile: join(dir, 'code-server.yaml'), env: { ...process.env, XDG_DATA_HOME: join(dir, 'data') } };
 }
 
 function baseArgs(profile: Profile): string[] {
-  return ['--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--disable-telemetry', '--disable-update-check'];
+  return ['--config', profile.configFile, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--disable-telemetry', '--disable-update-check'];
 }
 
 /** `code-server --install-extension x.vsix` into the profile; returns its output. */
 export async function installExtension(profile: Profile, vsix: string): Promise<string> {
   const { stdout, stderr } = await promisify(execFile)(process.execPath, [codeServerEntry(), ...baseArgs(profile), '--install-extension', vsix], {
     timeout: 180_000,
+    env: profile.env,
   });
   return `${stdout}${stderr}`;
 }
@@ -84,7 +89,7 @@ export async function startCodeServer(profile: Profile, folder: string, readyTim
   const port = await freePort();
   const args = [codeServerEntry(), ...baseArgs(profile), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-workspace-trust', '--disable-getting-started-override', folder];
   // Own process group, so stopping it by its pid also ends the VS Code server and extension host it spawned.
-  const child: ChildProcess = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: profile.env });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
