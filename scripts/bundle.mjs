@@ -6,4 +6,6 @@ import { pathToFileURL } from 'node:url';
 export async function bundle(root) {
   const cli = join(root, 'packages/cli/scripts/bundle.mjs');
   if (existsSync(cli)) await (await import(pathToFileURL(cli).href)).bundleCli();
+  const ext = join(root, 'packages/vscode-extension/scripts/bundle.mjs');
+  if (existsSync(ext)) await (await import(pathToFileURL(ext).href)).bundleExtension(root);
 }
