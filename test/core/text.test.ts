@@ -105,3 +105,11 @@ describe('readReportMeta agrees with the full parse on reports', () => {
     }
   });
 });
+
+describe('第X部分 markers', () => {
+  it('need a separator or the line end; a sentence starting with 第五部分 is not a heading', async () => {
+    const { parseReport } = await import('@fzlint/core');
+    const doc = parseReport('第一部分 学习贯彻情况\n内容。\n第二部分：法治思想\n第五部分有没有写整改情况，要检查。\n', { path: 'a.txt' });
+    expect(doc.outline.children.map((n) => n.marker?.text.trim())).toEqual(['第一部分', '第二部分：']);
+  });
+});

@@ -79,7 +79,7 @@ describe('bundled server (dist/server.js over node-ipc)', () => {
     expect(file!.label).toBe('上一年度报告：002_07fb1cf96b8e0586.txt');
     expect(file!.description).toBe('自动查找');
     expect(file!.location?.uri).toMatch(/002_07fb1cf96b8e0586\.txt$/);
-    expect(labels(items).slice(0, 3)).toEqual(['✗ 数据壁垒待打破 | 未回应', '✗ 事项梳理存在较大难度 | 未回应', '✗ 内部管理和标准化建设方面存在一定困难 | 未回应']);
+    expect(labels(items).slice(0, 3)).toEqual(['✗ 问题：数据壁垒待打破 | 未见整改', '✗ 问题：事项梳理存在较大难度 | 未见整改', '✗ 问题：内部管理和标准化建设方面存在一定困难 | 未见整改']);
     expect(items[0]!.tooltip).toContain('未找到整改说明');
   });
 

@@ -61,18 +61,20 @@ describe('checklist model', () => {
           path: '/r/2023.md',
           uri: 'file:///r/2023.md',
           items: [
-            { ruleId: 'cross-year/problems-addressed', name: '执法队伍力量薄弱', found: true, range: range(8), uri: 'file:///r/2023.md', detail: '已整改' },
-            { ruleId: 'cross-year/problems-addressed', name: '规范性文件清理滞后', found: false, detail: '未找到整改说明（最接近的段落得分 12%）' },
+            { ruleId: 'cross-year/problems-addressed', type: 'previous-problem', name: '执法队伍力量薄弱', found: true, range: range(8), uri: 'file:///r/2023.md', detail: '已整改' },
+            { ruleId: 'cross-year/problems-addressed', type: 'previous-problem', name: '规范性文件清理滞后', found: false, detail: '未找到整改说明（最接近的段落得分 12%）' },
+            { ruleId: 'cross-year/plans-followed', type: 'previous-plan', name: '推行行政执法三项制度', found: false },
           ],
         },
       }),
     );
     const previous = tree.find((g) => g.id === 'previous')!;
-    expect(previous.description).toBe('1/2');
+    expect(previous.description).toBe('1/3');
     expect(previous.children!.map((n) => `${n.label} | ${n.description ?? ''}`)).toEqual([
       '上一年度报告：2023.md | 由 front matter 指定',
-      '✓ 执法队伍力量薄弱 | 已整改',
-      '✗ 规范性文件清理滞后 | 未回应',
+      '✓ 问题：执法队伍力量薄弱 | 已整改',
+      '✗ 问题：规范性文件清理滞后 | 未见整改',
+      '✗ 计划：推行行政执法三项制度 | 未见落实',
     ]);
     expect(previous.children![1]!.location).toEqual({ uri: 'file:///r/2023.md', range: range(8) });
   });

@@ -140,6 +140,8 @@ describe('automatic discovery of last year’s report (same unit, year − 1, sa
     expect(list.previous).toMatchObject({ status: 'found', source: 'auto', path: prev });
     expect(list.previous.reason).toContain('自动选用');
     expect(list.previous.items.filter((i) => i.ruleId === 'cross-year/problems-addressed' && !i.found)).toHaveLength(3);
+    expect(list.previous.items.filter((i) => i.type === 'previous-problem')).toHaveLength(3);
+    expect(list.previous.items.filter((i) => i.type === 'previous-plan')).toHaveLength(3);
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: notAddressed[0]!.range.start });
     expect((hover!.contents as MarkupContent).value).toContain('上一年度报告');
   });

@@ -50,7 +50,8 @@ export interface ChecklistResult {
     path?: string;
     uri?: string;
     error?: string;
-    items: ChecklistItem[];
+    /** type: previous-problem (addressed this year?) or previous-plan (carried out?). */
+    items: Array<ChecklistItem & { type?: string }>;
   };
   /** Facts of other types (future rule kinds), passed through. */
   other: Array<ChecklistItem & { type: string }>;

@@ -43,7 +43,8 @@ export interface MarkerMatch {
 const CN = '[一二三四五六七八九十百]{1,4}';
 const CN_SMALL = '[一二三四五六七八九十]{1,3}';
 const PARA_START: Array<{ type: MarkerType; re: RegExp }> = [
-  { type: 'cn-part', re: new RegExp(`^第(${CN})部分[、，,:：.．\\s]?`) },
+  // 第一部分 needs a separator or the line's end: "第五部分有没有写……" is a sentence, not a heading.
+  { type: 'cn-part', re: new RegExp(`^第(${CN})部分(?:[、，,:：.．\\s]|$)`) },
   { type: 'cn-dun', re: new RegExp(`^(${CN})\\s?([、．.，,])`) },
   { type: 'cn-paren', re: new RegExp(`^[(（]\\s?(${CN})\\s?[)）]`) },
   { type: 'arabic-paren', re: /^[(（]\s?(\d{1,2})\s?[)）]/ },

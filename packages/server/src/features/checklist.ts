@@ -65,7 +65,7 @@ export function checklist(ctx: ServerContext, analysis: Analysis, version: numbe
 
   for (const fact of result.facts) {
     const item = toItem(ctx, result, fact);
-    if (fact.path) out.previous.items.push(item);
+    if (fact.path) out.previous.items.push({ ...item, type: fact.type });
     else if (fact.type === 'section') out.parts.push(item);
     else if (fact.type === 'subsection') out.subsections.push(item);
     else if (fact.type === 'data-point') out.dataPoints.push(item);

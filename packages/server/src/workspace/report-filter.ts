@@ -39,7 +39,7 @@ const TOPIC = /法治政府建设|依法行政/;
 const REPORT = /年度报告|情况报告|工作报告|报告如下/;
 const TITLE = /^(?:#{1,6}\s*)?(.{0,60}(?:法治政府建设|依法行政)[^。，,]{0,30}报告)\s*$/;
 const FRONT_MATTER_KEYS = /^---\r?\n[\s\S]*?^(?:year|unit|previous)\s*:/m;
-const PART_MARKER = /^[ \t\u3000]*(?:#{1,6}\s*)?(?:[一二三四五六七八九十]{1,2}\s?[、．.]|第[一二三四五六七八九十]部分)/m;
+const PART_MARKER = /^[ \t\u3000]*(?:#{1,6}\s*)?(?:[一二三四五六七八九十]{1,2}\s?[、．.]|第[一二三四五六七八九十]部分(?:[、，,:：.．\s]|$))/m;
 
 /**
  * A report when: its front matter sets year/unit/previous; or its first line is a title naming

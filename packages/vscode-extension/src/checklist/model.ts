@@ -97,9 +97,11 @@ export function checklistTree(result: ChecklistResult): ChecklistNode[] {
 /** Last year's report: which file (or why none) and, item by item, whether its problems and plans are followed up. */
 function previousGroup(result: ChecklistResult): ChecklistNode {
   const p = result.previous;
-  const items = p.items.map((item, i) =>
-    itemNode(result, `previous/${item.ruleId}/${i}`, item, { label: item.name, missing: '未回应' }),
-  );
+  // Last year's problems (rectified?) and plans (carried out?) are told apart by the fact type.
+  const items = p.items.map((item, i) => {
+    const plan = item.type === 'previous-plan';
+    return itemNode(result, `previous/${item.ruleId}/${i}`, item, { label: `${plan ? '计划' : '问题'}：${item.name}`, missing: plan ? '未见落实' : '未见整改' });
+  });
   const notes: ChecklistNode[] = [];
   if (p.status === 'found' && p.path) {
     notes.push({
