@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, createEngine, type LintResult } from '@fzlint/core';
@@ -26,7 +27,10 @@ function checkInvariants(text: string, result: LintResult, previous?: string): v
 
 const path = fc.constantFrom('r.md', 'r.txt');
 
-describe(`engine properties (${RUNS} cases each; npm run fuzz runs 10,000)`, () => {
+/** A long run (npm run fuzz) takes many minutes per property. */
+const TIMEOUT = Math.max(60_000, RUNS * 500);
+
+describe(`engine properties (${RUNS} cases each; npm run fuzz runs 10,000)`, { timeout: TIMEOUT }, () => {
   it('never throws; every range lies inside the document; linting is deterministic', async () => {
     const config = await recommended();
     fc.assert(
@@ -36,7 +40,7 @@ describe(`engine properties (${RUNS} cases each; npm run fuzz runs 10,000)`, () 
         const b = engine.lint(text, { path: p, config });
         expect(JSON.stringify(b.diagnostics)).toBe(JSON.stringify(a.diagnostics));
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, endOnFailure: RUNS > 1000 },
     );
   });
 
@@ -48,7 +52,7 @@ describe(`engine properties (${RUNS} cases each; npm run fuzz runs 10,000)`, () 
         expect(once.result.diagnostics.filter((d) => d.fix)).toEqual([]);
         expect(engine.fix(once.output, { path: p, config }).output).toBe(once.output);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, endOnFailure: RUNS > 1000 },
     );
   });
 
@@ -59,7 +63,7 @@ describe(`engine properties (${RUNS} cases each; npm run fuzz runs 10,000)`, () 
         const r = engine.lint(current, { path: p, config, previous: { path: `prev-${p}`, text: previous } });
         checkInvariants(current, r, previous);
       }),
-      { numRuns: Math.max(10, RUNS / 2) },
+      { numRuns: Math.max(10, RUNS / 2), endOnFailure: RUNS > 1000 },
     );
   });
 
@@ -74,12 +78,14 @@ describe(`engine properties (${RUNS} cases each; npm run fuzz runs 10,000)`, () 
           for (const problem of (e as ConfigError).problems) expect(problem.line).toBeGreaterThan(0);
           return;
         }
+        // FZLINT_FUZZ_TRACE=file keeps the case being linted, to find one that hangs.
+        if (process.env.FZLINT_FUZZ_TRACE) writeFileSync(process.env.FZLINT_FUZZ_TRACE, JSON.stringify({ yaml, text, path: p }));
         const r = engine.lint(text, { path: p, config });
         checkInvariants(text, r);
         const fixed = engine.fix(text, { path: p, config });
         expect(fixed.result.diagnostics.filter((d) => d.fix)).toEqual([]);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, endOnFailure: RUNS > 1000 },
     );
   });
 });

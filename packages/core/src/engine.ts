@@ -11,7 +11,7 @@ import { appliesToYear, formatMessage, type Fact, type ReportInput, type RuleCon
 import type { PreviousReport } from './rules/previous.js';
 import { SectionIndex } from './rules/sections.js';
 import { documentAnchor } from './rules/scope.js';
-import type { Diagnostic, Logger, RelatedLocation, Severity } from './types.js';
+import type { Diagnostic, Fix, Logger, RelatedLocation, Severity } from './types.js';
 
 export const CONFIG_FILE_NAMES = ['.fzlint.yaml', '.fzlint.yml'];
 
@@ -155,8 +155,11 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
         const id = input.messageId ?? 'default';
         const template = input.message ?? def.messages?.[id] ?? def.message ?? kind.messages[id] ?? kind.messages.default;
         const d = makeDiagnostic(doc, def.id, def.severity as Severity, input.start, input.end, formatMessage(template, input.data));
-        if (input.fix) d.fix = input.fix;
-        if (input.suggestions?.length) d.suggestions = input.suggestions;
+        // An edit that replaces text by the same text is no fix (a rule whose replacement equals its match).
+        const fix = input.fix && effective(doc.text, input.fix);
+        if (fix) d.fix = fix;
+        const suggestions = input.suggestions?.map((f) => effective(doc.text, f)).filter((f): f is Fix => !!f);
+        if (suggestions?.length) d.suggestions = suggestions;
         if (input.related?.length) {
           d.related = input.related.map((r) => related(r.doc ?? doc, r.doc && r.doc !== doc ? (r.path ?? r.doc.path) : r.path, r));
         }
@@ -224,4 +227,10 @@ function related(doc: ReportDocument, path: string | undefined, r: { start: numb
   const out: RelatedLocation = { start: s, end: e, range: doc.lines.rangeOf(s, e), message: r.message };
   if (path) out.path = path;
   return out;
+}
+
+function effective(text: string, fix: Fix): Fix | undefined {
+  const edits = fix.edits.filter((e) => text.slice(e.start, e.end) !== e.text);
+  if (!edits.length) return undefined;
+  return edits.length === fix.edits.length ? fix : { ...fix, edits };
 }
