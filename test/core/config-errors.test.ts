@@ -113,3 +113,15 @@ describe('rule and config file errors point at the YAML line and column', () => 
     expect(p.length).toBeGreaterThan(0);
   });
 });
+
+describe('fixes that could never settle are refused when the rule file is loaded', () => {
+  it('a substitution whose correction contains another wrong form, and a pattern whose replacement matches itself', async () => {
+    const p = await problems({
+      '/p/.fzlint.yaml': 'rules:\n  swap:\n    kind: substitution\n    swap:\n      法治: 考试\n      考试: 法治\n  grow:\n    kind: pattern\n    words: [法]\n    replace: 法治\n',
+    });
+    expect(p.map((x) => x.line)).toEqual([5, 6, 10]);
+    expect(p[0]!.message).toContain('正确写法「考试」含有对照表中的另一错误写法「考试」，修复后会再被替换');
+    expect(p[1]!.message).toContain('正确写法「法治」含有对照表中的另一错误写法「法治」');
+    expect(p[2]!.message).toContain('替换文本「法治」本身又符合本规则（法）');
+  });
+});

@@ -82,8 +82,12 @@ describe(`engine properties (${RUNS} cases each; npm run fuzz runs 10,000)`, { t
         if (process.env.FZLINT_FUZZ_TRACE) writeFileSync(process.env.FZLINT_FUZZ_TRACE, JSON.stringify({ yaml, text, path: p }));
         const r = engine.lint(text, { path: p, config });
         checkInvariants(text, r);
+        // Each rule's own fixes settle (checked when the rule file loads); two different random rules
+        // may still undo each other, which no loader can rule out, so here fixing must only end, within
+        // its pass limit, on a well-formed result. Convergence is asserted above for the built-in packs.
         const fixed = engine.fix(text, { path: p, config });
-        expect(fixed.result.diagnostics.filter((d) => d.fix)).toEqual([]);
+        expect(fixed.passes).toBeLessThanOrEqual(10);
+        checkInvariants(fixed.output, fixed.result);
       }),
       { numRuns: RUNS, endOnFailure: RUNS > 1000 },
     );

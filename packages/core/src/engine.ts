@@ -92,9 +92,12 @@ export function createEngine(env: EngineEnvironment): Engine {
       let fixed = 0;
       let passes = 0;
       let result = lint(output, options, env.logger);
+      // Rules that undo each other's fixes would cycle; a text seen before ends the passes.
+      const seen = new Set([output]);
       while (passes < maxPasses) {
         const { output: next, applied } = applyFixes(output, result.diagnostics);
-        if (applied.length === 0 || next === output) break;
+        if (applied.length === 0 || seen.has(next)) break;
+        seen.add(next);
         fixed += applied.length;
         passes++;
         output = next;

@@ -60,6 +60,13 @@ replace: 法治宣传`,
     const ids = checkScope(o.scope, ctx);
     const exceptions = (o.exceptions as string[] | undefined) ?? [];
     const replace = o.replace as string | undefined;
+    if (replace !== undefined && !replace.includes('$')) {
+      // A replacement the rule itself matches would be replaced again on every --fix pass.
+      const at = (w: string) => replace.indexOf(w);
+      const word = words.find((w) => at(w) >= 0 && !shieldedBy(replace, at(w), at(w) + w.length, exceptions));
+      const pattern = patterns.find((p) => p.findAll(replace).some((m) => m.end > m.start && !shieldedBy(replace, m.start, m.end, exceptions)));
+      if (word || pattern) ctx.problem(['replace'], `替换文本「${replace}」本身又符合本规则（${word ?? pattern!.source}），修复后仍会被报告`);
+    }
     const asSuggestion = o.fix === 'suggestion';
     const require = o.mode === 'require';
     const lower = o.ignoreCase === true;

@@ -31,12 +31,21 @@ swap:
   compile(rule, ctx) {
     const swap = rule.options.swap as Record<string, string>;
     if (!Object.keys(swap).length) ctx.problem(['swap'], '对照表至少需要一项');
-    for (const [wrong, right] of Object.entries(swap)) {
-      if (!wrong) ctx.problem(['swap'], '对照表中的错误写法不能为空');
-      else if (right.includes(wrong)) ctx.problem(['swap', wrong], `正确写法「${right}」包含错误写法「${wrong}」，修复后仍会被报告`);
-    }
     const words = Object.keys(swap).filter(Boolean);
     const exceptions = (rule.options.exceptions as string[] | undefined) ?? [];
+    for (const [wrong, right] of Object.entries(swap)) {
+      if (!wrong) {
+        ctx.problem(['swap'], '对照表中的错误写法不能为空');
+        continue;
+      }
+      // A correction that contains a wrong form would be corrected again: fixes would never settle.
+      const again = words.find((w) => {
+        const at = right.indexOf(w);
+        return at >= 0 && !shieldedBy(right, at, at + w.length, exceptions);
+      });
+      if (again === wrong) ctx.problem(['swap', wrong], `正确写法「${right}」包含错误写法「${wrong}」，修复后仍会被报告`);
+      else if (again) ctx.problem(['swap', wrong], `正确写法「${right}」含有对照表中的另一错误写法「${again}」，修复后会再被替换，修复无法收敛`);
+    }
     const asSuggestion = rule.options.fix === 'suggestion';
     const ids = checkScope(rule.options.scope, ctx);
     return (rc) => {
