@@ -63,7 +63,7 @@ describe(`engine properties (${RUNS} cases each; npm run fuzz runs 10,000)`, { t
         const r = engine.lint(current, { path: p, config, previous: { path: `prev-${p}`, text: previous } });
         checkInvariants(current, r, previous);
       }),
-      { numRuns: Math.max(10, RUNS / 2), endOnFailure: RUNS > 1000 },
+      { numRuns: RUNS, endOnFailure: RUNS > 1000 },
     );
   });
 
