@@ -197,10 +197,14 @@ export class TestClient {
   }
 
   /** The next (or an already received, when `seen` allows) publish for a URI that passes `test`. */
-  diagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true, { timeout = 15000, includePast = true } = {}): Promise<PublishDiagnosticsParams> {
+  /**
+   * The first publication for `uri` passing `test`: among past ones (all, or those from index
+   * `since` of `published` on — use `published.length` taken before an edit) or the next ones.
+   */
+  diagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true, { timeout = 15000, includePast = true, since = 0 } = {}): Promise<PublishDiagnosticsParams> {
     const match = (p: PublishDiagnosticsParams) => p.uri === uri && test(p);
-    if (includePast) {
-      for (let i = this.published.length - 1; i >= 0; i--) if (match(this.published[i]!)) return Promise.resolve(this.published[i]!);
+    if (includePast || since > 0) {
+      for (let i = this.published.length - 1; i >= since; i--) if (match(this.published[i]!)) return Promise.resolve(this.published[i]!);
     }
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -47,8 +47,9 @@ describe('previous-year report in the server', () => {
     expect((await checklist(client, uri)).previous).toMatchObject({ status: 'unreadable', source: 'front-matter', error: '文件不存在' });
     expect(client.logs.some((l) => l.message.includes('无法读取上一年度报告'))).toBe(true);
 
+    const mark0 = client.published.length;
     writeFileSync(ws.path('2021.txt'), readSeed('002'));
-    const after = await client.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'fzlint/previous-unreadable'), { includePast: false });
+    const after = await client.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'fzlint/previous-unreadable'), { since: mark0 });
     expect(after.version).toBe(1);
     expect((await checklist(client, uri)).previous).toMatchObject({ status: 'found', source: 'front-matter', path: ws.path('2021.txt') });
   });
@@ -61,14 +62,16 @@ describe('previous-year report in the server', () => {
     const uri = await client.open(file);
     await client.current(uri);
     let count = client.publishedFor(uri).length;
+    const mark1 = client.published.length;
     writeFileSync(prev, `${readSeed('002')}\n补充一句。\n`);
-    await client.diagnostics(uri, () => true, { includePast: false });
+    await client.diagnostics(uri, () => true, { since: mark1 });
     expect(client.publishedFor(uri).length).toBeGreaterThan(count);
 
     const prevUri = await client.open(prev);
     count = client.publishedFor(uri).length;
+    const mark2 = client.published.length;
     await client.change(prevUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '（修改）' }]);
-    await client.diagnostics(uri, () => true, { includePast: false });
+    await client.diagnostics(uri, () => true, { since: mark2 });
     expect(client.publishedFor(uri).length).toBeGreaterThan(count);
   });
 
@@ -157,8 +160,9 @@ describe('automatic discovery of last year’s report (same unit, year − 1, sa
     expect(before.previous.status).toBe('none');
     expect(before.previous.reason).toContain('未找到');
 
+    const mark3 = client.published.length;
     writeFileSync(ws.path('2021.txt'), readSeed('002'));
-    const after = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'cross-year/problems-addressed'), { includePast: false });
+    const after = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'cross-year/problems-addressed'), { since: mark3 });
     expect(after.diagnostics.filter((d) => d.code === 'cross-year/problems-addressed')).toHaveLength(3);
     expect((await checklist(client, uri)).previous).toMatchObject({ status: 'found', source: 'auto', path: ws.path('2021.txt') });
   });

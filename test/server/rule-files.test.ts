@@ -57,17 +57,19 @@ describe('config and rule files', () => {
     await client.diagnostics(configUri, (p) => p.diagnostics.length === 1);
     const published = client.published.length;
     await client.replaceAll(configUri, FIXED);
-    await client.diagnostics(configUri, (p) => p.diagnostics.length === 0, { includePast: false });
+    await client.diagnostics(configUri, (p) => p.diagnostics.length === 0, { since: published });
     for (const uri of [a, b]) {
-      const again = await client.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'fzlint/config-error'), { includePast: false });
+      // The reports may be republished before or after the config file itself.
+      const again = await client.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'fzlint/config-error'), { since: published });
       // The fixed config (unsaved, from the editor) is in force: it turns the title rule off.
       expect(again.diagnostics.some((d) => d.code === 'gd2024/title')).toBe(false);
       expect(again.diagnostics.some((d) => d.code === 'gd2024/rectification')).toBe(true);
     }
     expect(client.published.length).toBeGreaterThan(published);
     // A YAML syntax error is shown at its line too.
+    const beforeSyntax = client.published.length;
     await client.replaceAll(configUri, 'extends: fzlint:recommended\nrules:\n  gd2024/title: [off\n');
-    const syntax = await client.diagnostics(configUri, (p) => p.diagnostics.length > 0, { includePast: false });
+    const syntax = await client.diagnostics(configUri, (p) => p.diagnostics.length > 0, { since: beforeSyntax });
     expect(syntax.diagnostics[0]!.range.start.line).toBeGreaterThanOrEqual(2);
     expect(syntax.diagnostics[0]!.message).toMatch(/YAML|格式/);
   });
@@ -94,8 +96,9 @@ describe('config and rule files', () => {
     expect(problems.diagnostics[0]!.range.start.line).toBe(3);
     expect(client.publishedFor(wf)).toEqual([]);
     // Fixing it clears the diagnostics.
+    const mark0 = client.published.length;
     await client.replaceAll(rf, 'rules:\n  my/term:\n    kind: pattern\n    words: [摩电]\n');
-    await client.diagnostics(rf, (p) => p.diagnostics.length === 0, { includePast: false });
+    await client.diagnostics(rf, (p) => p.diagnostics.length === 0, { since: mark0 });
   });
 
   it('a config file created on disk takes effect for open reports (file watching)', async () => {
@@ -104,8 +107,9 @@ describe('config and rule files', () => {
     const uri = await client.open(ws.seed('004', 'reports/2024.txt'));
     const before = await client.current(uri);
     expect(before.diagnostics.some((d) => d.code === 'gd2024/title')).toBe(true);
+    const mark1 = client.published.length;
     writeFileSync(ws.path('.fzlint.yaml'), 'extends: fzlint:recommended\nrules:\n  gd2024/title: off\n');
-    const after = await client.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'gd2024/title'), { includePast: false });
+    const after = await client.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'gd2024/title'), { since: mark1 });
     expect(after.diagnostics.some((d) => d.code === 'gd2024/part-speeches')).toBe(true);
   });
 });

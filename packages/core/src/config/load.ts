@@ -6,7 +6,7 @@ import { ENGINE_RULES } from './engine-rules.js';
 import { dirname, resolve } from './paths.js';
 import { FILE_SCHEMA, ruleSchema, SECTION_SCHEMA } from './schema.js';
 import { closest, validateAt } from './validate.js';
-import { parseYamlSource, type YamlPath, type YamlSource } from './yaml-source.js';
+import { parseYamlSource, prebuiltYamlSource, type YamlPath, type YamlSource } from './yaml-source.js';
 
 export const DEFAULT_EXTENDS = 'fzlint:recommended';
 export const BUILTIN_PREFIX = 'fzlint:';
@@ -122,8 +122,8 @@ class Loader {
     private readonly problems: ConfigProblem[],
   ) {}
 
-  async apply(file: string, text: string, builtin: boolean, stack: string[], pack?: string): Promise<void> {
-    const { source, problems } = parseYamlSource(file, text);
+  async apply(file: string, text: string, builtin: boolean, stack: string[], pack?: string, prebuilt?: unknown): Promise<void> {
+    const { source, problems } = prebuilt !== undefined ? { source: prebuiltYamlSource(file, text, prebuilt), problems: [] } : parseYamlSource(file, text);
     if (!source) {
       this.problems.push(...problems);
       return;
@@ -222,7 +222,7 @@ class Loader {
           continue;
         }
         if (stack.includes(label)) continue; // a pack already being applied (diamond) is applied once
-        await this.apply(label, pack.text, true, stack, name);
+        await this.apply(label, pack.text, true, stack, name, pack.data);
         continue;
       }
       const path = resolve(dir, ref);
