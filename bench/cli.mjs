@@ -36,7 +36,7 @@ export async function benchCli(root) {
   const fzMs = median(fz);
   const mlMs = median(ml);
   const ratio = fzMs / mlMs;
-  rows.push(row(`cli: fzlint, ${files.length} reports (md + txt), ${availableParallelism()} cores`, fzMs, 'ms', 'wall time', true));
+  rows.push(row(`cli: fzlint, ${files.length} reports (md + txt), --concurrency auto on ${availableParallelism()} cores`, fzMs, "ms", "wall time", true));
   rows.push(row('cli: fzlint --concurrency off (one thread)', median(fzSingle), 'ms', 'wall time', true));
   rows.push(row('cli: markdownlint-cli2, same files, default rules', mlMs, 'ms', 'wall time', true));
   rows.push(row('cli: fzlint / markdownlint-cli2', ratio.toFixed(2), '', '≤ 0.50', ratio <= 0.5));

@@ -47,6 +47,7 @@ export class ReportLinter {
 
   /** Starts reading a file (read-ahead while the previous one is linted); errors surface in lintFile. */
   prefetch(filePath: string): Promise<Uint8Array> {
+    if (this.finder.has(filePath)) return Promise.resolve(new Uint8Array());
     const p = this.fs.readFile(filePath);
     p.catch(() => undefined);
     return p;
@@ -72,18 +73,22 @@ export class ReportLinter {
    */
   async lintFile(filePath: string, how: { bytes?: Uint8Array | Promise<Uint8Array>; explicit?: boolean } = {}): Promise<FileResult> {
     const base: FileResult = { filePath, source: '', diagnostics: [], facts: [], notes: [], meta: {} };
-    let bytes: Uint8Array;
-    try {
-      bytes = await (how.bytes ?? this.fs.readFile(filePath));
-    } catch (e) {
-      return { ...base, error: { kind: 'io', message: `无法读取：${describeFsError(e)}` } };
-    }
-    let input: InputDocument;
-    try {
-      input = await readInput(filePath === STDIN_PATH ? 'stdin.txt' : filePath, bytes);
-    } catch (e) {
-      if (e instanceof InputError) return { ...base, error: { kind: 'input', message: e.message } };
-      throw e;
+    // Looking for last year's report may already have read and decoded this file.
+    let input: InputDocument | undefined = filePath === STDIN_PATH ? undefined : this.finder.take(filePath);
+    let bytes: Uint8Array | undefined;
+    if (!input) {
+      try {
+        bytes = await (how.bytes ?? this.fs.readFile(filePath));
+        if (!bytes.length && how.bytes) bytes = await this.fs.readFile(filePath);
+      } catch (e) {
+        return { ...base, error: { kind: 'io', message: `无法读取：${describeFsError(e)}` } };
+      }
+      try {
+        input = await readInput(filePath === STDIN_PATH ? 'stdin.txt' : filePath, bytes);
+      } catch (e) {
+        if (e instanceof InputError) return { ...base, error: { kind: 'input', message: e.message } };
+        throw e;
+      }
     }
     base.kind = input.kind;
     base.source = input.text;
@@ -132,7 +137,8 @@ export class ReportLinter {
           base.fix.diff = createTwoFilesPatch(`a/${name}`, `b/${name}`, input.text, fixed.output, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
         } else {
           try {
-            await this.writeBack(filePath, bytes, input, fixed.output);
+            // Bytes read now when the text came from discovery's read: a file changed since then fails the round trip and is not written.
+            await this.writeBack(filePath, bytes ?? (await this.fs.readFile(filePath)), input, fixed.output);
             base.fix.written = true;
             base.source = fixed.output;
           } catch (e) {
