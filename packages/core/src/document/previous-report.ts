@@ -43,8 +43,17 @@ const REGION_END = /(?:省|市|区|县|州|盟|旗|镇|乡|街道)$/;
 
 /** Unit names compared without spaces, quotes and width differences. */
 export function normalizeUnit(unit: string): string {
-  return unit.normalize('NFKC').replace(/[\s\u3000"'“”‘’《》]/g, '');
+  let n = normalized.get(unit);
+  if (n === undefined) {
+    n = unit.normalize('NFKC').replace(/[\s\u3000"'“”‘’《》]/g, '');
+    // A folder of N reports compares N units N times; normalising each once is enough.
+    if (normalized.size > 10_000) normalized.clear();
+    normalized.set(unit, n);
+  }
+  return n;
 }
+
+const normalized = new Map<string, string>();
 
 /**
  * How two unit names match: `exact`, or `region` when one is the other with a leading region
