@@ -1,16 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { readSeed } from '../helpers.js';
 import { applyTextEdits, TestClient } from './lsp-client.js';
 import { Workspace } from './workspace.js';
+import { cleanUpAfterEachTest } from './cleanup.js';
+
+cleanUpAfterEachTest();
 
 let client: TestClient | undefined;
 let ws: Workspace | undefined;
-afterEach(async () => {
-  await client?.stop();
-  ws?.dispose();
-  client = ws = undefined;
-});
 
 async function actionsFor(c: TestClient, uri: string, d: Diagnostic, only?: string[]): Promise<CodeAction[]> {
   const res = await c.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only } });

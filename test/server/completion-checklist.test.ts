@@ -1,16 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CompletionRequest, ErrorCodes, InsertTextFormat, ResponseError, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { TestClient, VSCODE_LIKE_CAPABILITIES } from './lsp-client.js';
 import { Workspace } from './workspace.js';
 import type { ChecklistResult } from '../../packages/server/src/protocol.js';
+import { cleanUpAfterEachTest } from './cleanup.js';
+
+cleanUpAfterEachTest();
 
 let client: TestClient | undefined;
 let ws: Workspace | undefined;
-afterEach(async () => {
-  await client?.stop();
-  ws?.dispose();
-  client = ws = undefined;
-});
 
 const REPORT = [
   '某某局2024年法治政府建设年度报告',

@@ -1,16 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { engine, readSeed, recommended } from '../helpers.js';
 import { TestClient } from './lsp-client.js';
 import { Workspace } from './workspace.js';
+import { cleanUpAfterEachTest } from './cleanup.js';
+
+cleanUpAfterEachTest();
 
 let client: TestClient | undefined;
 let ws: Workspace | undefined;
-afterEach(async () => {
-  await client?.stop();
-  ws?.dispose();
-  client = ws = undefined;
-});
 
 describe('diagnostics (push, over stdio)', () => {
   it('opening seed 004 yields the missing-part diagnostics, exactly as the engine reports them', async () => {

@@ -35,6 +35,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { ROOT } from '../helpers.js';
+import { onCleanup } from './cleanup.js';
 
 export const SERVER_BIN = join(ROOT, 'packages/server/bin/fzlint-language-server.js');
 
@@ -88,6 +89,7 @@ export class TestClient {
     options: ClientOptions,
   ) {
     this.settings = options.settings;
+    onCleanup(() => this.stop());
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.published.push(p);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
@@ -230,7 +232,14 @@ export class TestClient {
     return this.published.filter((p) => p.uri === uri);
   }
 
-  async stop(): Promise<void> {
+  private stopped?: Promise<void>;
+
+  /** Shuts the server down and ends its process; calling it again does nothing more. */
+  stop(): Promise<void> {
+    return (this.stopped ??= this.shutdown());
+  }
+
+  private async shutdown(): Promise<void> {
     const child = this.process;
     if (!child) {
       // In-process server: shutdown only (exit would end this process).

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DocumentSymbolRequest,
   FoldingRangeRequest,
@@ -10,14 +10,12 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TestClient, VSCODE_LIKE_CAPABILITIES } from './lsp-client.js';
 import { Workspace } from './workspace.js';
+import { cleanUpAfterEachTest } from './cleanup.js';
+
+cleanUpAfterEachTest();
 
 let client: TestClient | undefined;
 let ws: Workspace | undefined;
-afterEach(async () => {
-  await client?.stop();
-  ws?.dispose();
-  client = ws = undefined;
-});
 
 const names = (symbols: DocumentSymbol[]) => symbols.map((s) => s.name.slice(0, 4));
 

@@ -4,20 +4,18 @@ import { createEngine, type Engine, type EngineEnvironment } from '@fzlint/core'
 import { HoverRequest, StreamMessageReader, StreamMessageWriter, createProtocolConnection, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../../packages/server/src/server.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSeed } from '../helpers.js';
 import { resolvePrevious } from '../../packages/server/src/workspace/previous.js';
 import { TestClient } from './lsp-client.js';
 import { Workspace } from './workspace.js';
 import type { ChecklistResult } from '../../packages/server/src/protocol.js';
+import { cleanUpAfterEachTest } from './cleanup.js';
+
+cleanUpAfterEachTest();
 
 let client: TestClient | undefined;
 let ws: Workspace | undefined;
-afterEach(async () => {
-  await client?.stop();
-  ws?.dispose();
-  client = ws = undefined;
-});
 
 const checklist = (c: TestClient, uri: string) => c.connection.sendRequest('fzlint/checklist', { textDocument: { uri } }) as Promise<ChecklistResult>;
 const withFrontMatter = (previous: string, body: string) => `---\nyear: 2022\nprevious: ${previous}\n---\n\n${body}`;

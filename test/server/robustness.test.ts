@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { createEngine, type Engine, type EngineEnvironment } from '@fzlint/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createProtocolConnection,
   DocumentSymbolRequest,
@@ -14,14 +14,12 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../../packages/server/src/server.js';
 import { TestClient } from './lsp-client.js';
 import { Workspace } from './workspace.js';
+import { cleanUpAfterEachTest } from './cleanup.js';
+
+cleanUpAfterEachTest();
 
 let client: TestClient | undefined;
 let ws: Workspace | undefined;
-afterEach(async () => {
-  await client?.stop();
-  ws?.dispose();
-  client = ws = undefined;
-});
 
 const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: ResponseError<unknown>) => e);
 

@@ -1,16 +1,14 @@
 import { writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { fileUri, TestClient } from './lsp-client.js';
 import { Workspace } from './workspace.js';
+import { cleanUpAfterEachTest } from './cleanup.js';
+
+cleanUpAfterEachTest();
 
 let client: TestClient | undefined;
 let ws: Workspace | undefined;
-afterEach(async () => {
-  await client?.stop();
-  ws?.dispose();
-  client = ws = undefined;
-});
 
 const BAD_KIND = `extends: fzlint:recommended
 rules:

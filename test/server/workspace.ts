@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { readSeed, seedPath, SEED_FILES } from '../helpers.js';
+import { onCleanup } from './cleanup.js';
 
 /** A scratch workspace folder with files; removed by `dispose`. */
 export class Workspace {
@@ -9,6 +10,7 @@ export class Workspace {
 
   constructor() {
     this.root = mkdtempSync(join(tmpdir(), 'fzlint-lsp-'));
+    onCleanup(() => this.dispose());
   }
 
   path(rel: string): string {
