@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compilePattern, findFigures, formatChineseNumeral, LineIndex, parseChineseNumeral } from '@fzlint/core';
 import { requiredLiteral } from '../../packages/core/src/text/regex.js';
 import { findWords, shieldedBy } from '../../packages/core/src/text/keywords.js';
+import { findMidParagraphMarkers } from '../../packages/core/src/document/markers.js';
 
 describe('LineIndex', () => {
   it('handles \\n, \\r\\n and lone \\r, UTF-16 columns', () => {
@@ -66,6 +68,32 @@ describe('keywords', () => {
   it('leftmost-longest, non-overlapping', () => {
     expect(findWords('理论学习中心组', ['中心组', '理论学习中心组']).map((o) => o.word)).toEqual(['理论学习中心组']);
   });
+  // Long texts are searched through the character index; it must find exactly what scanning finds.
+  it('indexed search (long texts) equals a plain scan, including characters that share a bucket', () => {
+    const scan = (text: string, words: string[], start: number, end: number) => {
+      const hits: Array<{ start: number; end: number; word: string }> = [];
+      const hay = text.slice(start, end);
+      for (const w of words) {
+        if (!w) continue;
+        for (let i = hay.indexOf(w); i >= 0; i = hay.indexOf(w, i + w.length)) hits.push({ start: start + i, end: start + i + w.length, word: w });
+      }
+      hits.sort((a, b) => a.start - b.start || b.end - a.end);
+      let last = -1;
+      return hits.filter((h) => (h.start >= last ? ((last = h.end), true) : false));
+    };
+    // 一 (U+4E00), 帀 (U+5E00) and 渀 (U+6E00) fall into the same bucket of the index.
+    const char = fc.constantFrom(...'一帀渀法治A年');
+    const text = fc.array(char, { minLength: 1100, maxLength: 2500 }).map((a) => a.join(''));
+    const words = fc.array(fc.array(char, { minLength: 0, maxLength: 4 }).map((a) => a.join('')), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(text, words, fc.nat(), fc.nat(), (t, ws, a, b) => {
+        const start = a % t.length;
+        const end = start + (b % (t.length - start + 1));
+        expect(findWords(t, ws, start, end)).toEqual(scan(t, ws, start, end));
+      }),
+      { numRuns: 300 },
+    );
+  });
   it('exceptions shield matches inside correct compounds', () => {
     const t = '落实重大执法决定法制审核制度';
     const i = t.indexOf('法制');
@@ -111,5 +139,18 @@ describe('第X部分 markers', () => {
     const { parseReport } = await import('@fzlint/core');
     const doc = parseReport('第一部分 学习贯彻情况\n内容。\n第二部分：法治思想\n第五部分有没有写整改情况，要检查。\n', { path: 'a.txt' });
     expect(doc.outline.children.map((n) => n.marker?.text.trim())).toEqual(['第一部分', '第二部分：']);
+  });
+});
+
+describe('mid-paragraph markers', () => {
+  it('need the right character before them (一是 after punctuation, not inside a word)', () => {
+    const found = (t: string) => findMidParagraphMarkers(t, 0, 1).map((m) => m.text);
+    expect(found('甲。一是加强；二是完善')).toEqual(['一是', '二是']);
+    expect(found('甲统一是非')).toEqual([]);
+    expect(found('甲，第十一是')).toEqual([]);
+    expect(found('甲，十一是加强')).toEqual(['十一是']);
+    expect(found('甲；第二，乙')).toEqual(['第二，']);
+    expect(found('甲。12.乙；123.丙')).toEqual(['12.']);
+    expect(found('甲2.乙')).toEqual([]);
   });
 });

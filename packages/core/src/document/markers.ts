@@ -97,23 +97,33 @@ export function matchMarkerAtStart(text: string, offset: number): MarkerMatch | 
   return undefined;
 }
 
-const MID_INLINE = new RegExp(
-  `(?<=[。；;！!？?，,：:、\\s”"）)])(?:(${CN_SMALL})是(?=[^\\s，,。；;：:否])|第(${CN_SMALL})[，,、])`,
-  'g',
-);
-const MID_ARABIC = /(?<=[。；;！!？?：:”"’）)\s])(\d{1,2})[.．、](?=[\u4e00-\u9fff“"‘《（(【])/g;
+// The character before a mid-paragraph marker is checked by hand rather than with a lookbehind:
+// a lookbehind is tried at every position of the paragraph, while a pattern that starts with the
+// marker itself lets the regex engine skip to the few candidate characters.
+const MID_INLINE = new RegExp(`(?:(${CN_SMALL})是(?=[^\\s，,。；;：:否])|第(${CN_SMALL})[，,、])`, 'g');
+const MID_INLINE_BEFORE = /[。；;！!？?，,：:、\s”"）)]/;
+const MID_ARABIC = /(\d{1,2})[.．、](?=[\u4e00-\u9fff“"‘《（(【])/g;
+const MID_ARABIC_BEFORE = /[。；;！!？?：:”"’）)\s]/;
 
 /** Candidate markers inside a paragraph (after its first characters). Sequence checks happen in the outline builder. */
 export function findMidParagraphMarkers(text: string, offset: number, from: number): MarkerMatch[] {
   const out: MarkerMatch[] = [];
   MID_INLINE.lastIndex = from;
   for (let m = MID_INLINE.exec(text); m; m = MID_INLINE.exec(text)) {
+    if (!MID_INLINE_BEFORE.test(text[m.index - 1] ?? '')) {
+      MID_INLINE.lastIndex = m.index + 1;
+      continue;
+    }
     const type: MarkerType = m[1] ? 'cn-shi' : 'cn-di';
     const n = parseChineseNumeral((m[1] ?? m[2])!);
     if (n) out.push({ type, number: n, start: offset + m.index, end: offset + m.index + m[0].length, text: m[0] });
   }
   MID_ARABIC.lastIndex = from;
   for (let m = MID_ARABIC.exec(text); m; m = MID_ARABIC.exec(text)) {
+    if (!MID_ARABIC_BEFORE.test(text[m.index - 1] ?? '')) {
+      MID_ARABIC.lastIndex = m.index + 1;
+      continue;
+    }
     out.push({
       type: 'arabic',
       number: Number(m[1]),

@@ -1,5 +1,7 @@
 /** Literal word search: the fast path for keyword lists in rule files. */
 
+import { charIndexOf, INDEXED_TEXT_MAX } from './char-index.js';
+
 export interface Occurrence {
   start: number;
   end: number;
@@ -9,15 +11,22 @@ export interface Occurrence {
 /** Every occurrence of any of `words` in text[start, end), leftmost-longest, non-overlapping. */
 export function findWords(text: string, words: readonly string[], start = 0, end = text.length): Occurrence[] {
   const hits: Occurrence[] = [];
-  // Search only the window: an unbounded indexOf would scan to the end of the document for
-  // every sentence and make callers quadratic.
-  const hay = start === 0 && end === text.length ? text : text.slice(start, end);
-  for (const word of words) {
-    if (!word) continue;
-    let i = hay.indexOf(word);
-    while (i >= 0) {
-      hits.push({ start: start + i, end: start + i + word.length, word });
-      i = hay.indexOf(word, i + word.length);
+  // Rules look for a hundred-odd words in each report. Scanning the report once per word is most
+  // of that cost; the report's character index finds a word by its rarest character instead.
+  if (end - start >= INDEXED_WINDOW && text.length >= INDEXED_TEXT && text.length <= INDEXED_TEXT_MAX) {
+    const index = charIndexOf(text)!;
+    for (const word of words) if (word) index.find(word, start, end, hits);
+  } else {
+    // Search only the window: an unbounded indexOf would scan to the end of the document for
+    // every sentence and make callers quadratic.
+    const hay = start === 0 && end === text.length ? text : text.slice(start, end);
+    for (const word of words) {
+      if (!word) continue;
+      let i = hay.indexOf(word);
+      while (i >= 0) {
+        hits.push({ start: start + i, end: start + i + word.length, word });
+        i = hay.indexOf(word, i + word.length);
+      }
     }
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -31,6 +40,10 @@ export function findWords(text: string, words: readonly string[], start = 0, end
   }
   return out;
 }
+
+/** Below these sizes a plain scan is cheaper than building (or looking up) the index. */
+const INDEXED_TEXT = 1024;
+const INDEXED_WINDOW = 128;
 
 export function containsAny(text: string, words: readonly string[]): boolean {
   for (const w of words) if (w && text.includes(w)) return true;

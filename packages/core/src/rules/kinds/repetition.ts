@@ -1,3 +1,4 @@
+import { charIndexOf } from '../../text/char-index.js';
 import { isHan, isHanCode } from '../../text/cjk.js';
 import { shieldedBy } from '../../text/keywords.js';
 import { defineKind } from '../kind.js';
@@ -42,6 +43,27 @@ function legitimateShape(text: string, start: number, unit: number): boolean {
   return false;
 }
 
+/**
+ * Length of the unit written twice at `i` (before `end`), or 0. The longest unit wins:
+ * 政务服务政务服务 is one repetition, not two of 政务.
+ */
+function doubledAt(text: string, i: number, end: number, min: number, max: number, allow: readonly string[]): number {
+  const first = text.charCodeAt(i);
+  const top = Math.min(max, (end - i) >> 1);
+  for (let n = top; n >= min; n--) {
+    // Cheap test first: almost every position fails on its first character.
+    if (text.charCodeAt(i + n) !== first) continue;
+    let k = 1;
+    while (k < n && text.charCodeAt(i + k) === text.charCodeAt(i + n + k) && isHanCode(text.charCodeAt(i + k))) k++;
+    if (k < n) continue;
+    const match = text.slice(i, i + 2 * n);
+    if (BUILTIN.has(match) || legitimateShape(text, i, n)) continue;
+    if (shieldedBy(text, i, i + 2 * n, LEGITIMATE_CONTEXTS) || shieldedBy(text, i, i + 2 * n, allow)) continue;
+    return n;
+  }
+  return 0;
+}
+
 export default defineKind({
   name: 'repetition',
   summary: '同一词语连写两次（如「方法方法」），合法的重叠词除外',
@@ -73,25 +95,18 @@ allow: [大数据数据库]`,
 
     return (rc) => {
       const text = rc.doc.text;
+      // A unit is doubled only where its first character recurs within maxLength positions: the
+      // character index's chain rules out almost every position with one lookup.
+      const next = charIndexOf(text)?.next;
       for (const block of rc.doc.blocks) {
+        const end = block.end;
         let i = block.contentStart;
-        while (i < block.end) {
-          let found = 0;
-          // The longest unit first: 政务服务政务服务 is one repetition, not two of 政务.
-          const first = text.charCodeAt(i);
-          const han = isHanCode(first);
-          for (let n = Math.min(max, (block.end - i) >> 1); han && n >= min; n--) {
-            // Cheap test first: almost every position fails on its first character.
-            if (text.charCodeAt(i + n) !== first) continue;
-            let same = true;
-            for (let k = 1; k < n && same; k++) same = text.charCodeAt(i + k) === text.charCodeAt(i + n + k) && isHanCode(text.charCodeAt(i + k));
-            if (!same) continue;
-            const match = text.slice(i, i + 2 * n);
-            if (BUILTIN.has(match) || legitimateShape(text, i, n)) continue;
-            if (shieldedBy(text, i, i + 2 * n, LEGITIMATE_CONTEXTS) || shieldedBy(text, i, i + 2 * n, allow)) continue;
-            found = n;
-            break;
+        while (i < end) {
+          if (next && (next[i]! < 0 || next[i]! - i > max)) {
+            i++;
+            continue;
           }
+          const found = isHanCode(text.charCodeAt(i)) ? doubledAt(text, i, end, min, max, allow) : 0;
           if (!found || !inText(rc.doc, i, i + 2 * found)) {
             i++;
             continue;
