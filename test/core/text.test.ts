@@ -36,6 +36,17 @@ describe('figures', () => {
   it('ignores years, dates, codes and version numbers', () => {
     expect(units('2024年3月15日，12345热线，万绿宝2.0，“4.15”宣传日，第一议题')).toEqual([]);
   });
+  // Ranges are answered from one scan of the whole text; a range must still read as if on its own.
+  it('finds the figures of a range as a scan of that range alone would', () => {
+    const text = `${'开展培训活动'.repeat(5)}，受理案件12，345件，办结率98.5%，共3批次。`;
+    const inRange = (start: number, end: number) => findFigures(text, start, end).map((f) => text.slice(f.start, f.end));
+    const comma = text.indexOf('，345');
+    expect(inRange(0, text.length)).toEqual(['12，345件', '98.5%', '3批']);
+    expect(inRange(0, comma)).toEqual([]);
+    expect(inRange(comma + 1, text.length)).toEqual(['345件', '98.5%', '3批']);
+    expect(inRange(text.indexOf('办结率'), text.indexOf('%'))).toEqual([]);
+    expect(inRange(text.indexOf('办结率'), text.indexOf('，共'))).toEqual(['98.5%']);
+  });
 });
 
 describe('safe patterns (RE2)', () => {

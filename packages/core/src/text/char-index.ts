@@ -4,6 +4,7 @@
  * repeated within a few positions by following the chain instead of comparing every position.
  */
 import type { Occurrence } from './keywords.js';
+import { memoByText } from './text-memo.js';
 
 /** Larger texts are scanned: the index takes four bytes per character and is kept until the next text. */
 export const INDEXED_TEXT_MAX = 1 << 21;
@@ -59,16 +60,10 @@ export class CharIndex {
   }
 }
 
-// The last two texts indexed: rules call findWords on the report text (and some on its
-// lower-case copy) many times in a row.
-let recent: CharIndex[] = [];
-
 /** The index of `text` (undefined above INDEXED_TEXT_MAX characters), shared by every rule that looks at the same text. */
 export function charIndexOf(text: string): CharIndex | undefined {
-  if (text.length > INDEXED_TEXT_MAX) return undefined;
-  for (const index of recent) if (index.text === text) return index;
-  const index = new CharIndex(text, recent.length > 1 ? recent[1] : undefined);
-  recent = [index, ...recent.slice(0, 1)];
-  return index;
+  return text.length > INDEXED_TEXT_MAX ? undefined : lastIndexes(text);
 }
 
+// Rules call findWords on the report text (and some on its lower-case copy) many times in a row.
+const lastIndexes = memoByText((text, evicted?: CharIndex) => new CharIndex(text, evicted));

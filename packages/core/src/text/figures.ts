@@ -2,6 +2,8 @@
  * Figures: an Arabic number with a measure word or percent sign (55次, 2.83亿条, 166.8万余次,
  * 100%). Years (2024年), dates (3月15日) and bare codes (12345热线) are not figures.
  */
+import { memoByText } from './text-memo.js';
+
 export interface Figure {
   start: number;
   end: number;
@@ -23,20 +25,69 @@ const FIGURE = new RegExp(
 
 export const PERCENT_UNITS = new Set(['%', '％', '‰', '个百分点']);
 
+/** Figures in text[start, end), as if the range were the whole text. */
 export function findFigures(text: string, start = 0, end = text.length): Figure[] {
+  if (end - start < WHOLE_TEXT_FROM || text.length > WHOLE_TEXT_MAX) return scanFigures(text, start, end);
+  // Rules ask for the figures of every sentence, several times over: the text is scanned once and
+  // each range is looked up. A range whose edge cuts through a regex match (1，234次 split at the
+  // comma) could match differently on its own, so it is scanned by itself.
+  const matches = lastScans(text);
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Figure[] = [];
+  for (let i = lo; i < matches.length && matches[i]!.start < end; i++) {
+    const m = matches[i]!;
+    if (m.start < start || m.end > end) return scanFigures(text, start, end);
+    if (m.figure) out.push(m.figure);
+  }
+  return out;
+}
+
+/** Below this length a range is scanned directly; above this text length nothing is cached. */
+const WHOLE_TEXT_FROM = 24;
+const WHOLE_TEXT_MAX = 1 << 22;
+
+interface FigureMatch {
+  start: number;
+  end: number;
+  /** Undefined when the match is not a figure (a date, a code). */
+  figure?: Figure;
+}
+
+const lastScans = memoByText((text) => {
+  const matches: FigureMatch[] = [];
+  FIGURE.lastIndex = 0;
+  for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
+    matches.push({ start: m.index, end: m.index + m[0].length, figure: figureOf(text, 0, m) });
+  }
+  return matches;
+});
+
+function scanFigures(text: string, start: number, end: number): Figure[] {
   const out: Figure[] = [];
   const slice = text.slice(start, end);
   FIGURE.lastIndex = 0;
   for (let m = FIGURE.exec(slice); m; m = FIGURE.exec(slice)) {
-    const at = start + m.index;
-    const before = text[at - 1] ?? '';
-    if (/[A-Za-z0-9.．_]/.test(before)) continue;
-    const unit = m[4]!;
-    // 25日 after a month is a date, not a count of days.
-    if (unit === '日' && /月\s*$/.test(text.slice(Math.max(0, at - 2), at))) continue;
-    if ((unit === '余' || unit === '多') && !m[2]) continue;
-    const value = Number(m[1]!.replace(/[,，]/g, '')) * (m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : m[2] === '千' ? 1e3 : 1);
-    out.push({ start: at, end: at + m[0].length, value, unit: (m[2] ?? '') + (m[3] ?? '') + unit, percent: PERCENT_UNITS.has(unit) });
+    const f = figureOf(text, start, m);
+    if (f) out.push(f);
   }
   return out;
+}
+
+/** The figure a regex match (on text from `offset`) stands for, if it is one. */
+function figureOf(text: string, offset: number, m: RegExpExecArray): Figure | undefined {
+  const at = offset + m.index;
+  const before = text[at - 1] ?? '';
+  if (/[A-Za-z0-9.．_]/.test(before)) return undefined;
+  const unit = m[4]!;
+  // 25日 after a month is a date, not a count of days.
+  if (unit === '日' && /月\s*$/.test(text.slice(Math.max(0, at - 2), at))) return undefined;
+  if ((unit === '余' || unit === '多') && !m[2]) return undefined;
+  const value = Number(m[1]!.replace(/[,，]/g, '')) * (m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : m[2] === '千' ? 1e3 : 1);
+  return { start: at, end: at + m[0].length, value, unit: (m[2] ?? '') + (m[3] ?? '') + unit, percent: PERCENT_UNITS.has(unit) };
 }

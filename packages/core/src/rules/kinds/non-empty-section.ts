@@ -5,8 +5,11 @@ import { headingAnchor, unknownSection } from '../scope.js';
 
 const COUNTED = /[\p{L}\p{N}]/gu;
 
-/** Characters of real text in a node's body, headings of its descendants excluded. */
-export function bodyCharCount(text: string, node: OutlineNode): number {
+/**
+ * Characters of real text in a node's body, headings of its descendants excluded. Counting
+ * stops at `limit`: a rule only needs to know whether a part has at least that many.
+ */
+export function bodyCharCount(text: string, node: OutlineNode, limit = Infinity): number {
   const skip: Array<[number, number]> = [];
   const walk = (n: OutlineNode) => {
     for (const c of n.children) {
@@ -15,28 +18,27 @@ export function bodyCharCount(text: string, node: OutlineNode): number {
     }
   };
   walk(node);
+  let total = 0;
   const count = (from: number, to: number) => {
-    let n = 0;
-    for (let i = from; i < to; i++) {
+    for (let i = from; i < to && total < limit; i++) {
       const c = text.charCodeAt(i);
       // Han and ASCII letters/digits by code; anything else rare enough to ask the Unicode regex.
-      if (isHanCode(c) || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) n++;
+      if (isHanCode(c) || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) total++;
       else if (c >= 0x80 && !(c >= 0x3000 && c <= 0x303f) && !(c >= 0xff00 && c <= 0xff0f)) {
         COUNTED.lastIndex = 0;
-        if (COUNTED.test(text[i]!)) n++;
+        if (COUNTED.test(text[i]!)) total++;
       }
     }
-    return n;
   };
-  let total = 0;
   let pos = node.bodyStart;
   for (const [s, e] of skip) {
     if (e <= pos) continue;
-    total += count(pos, Math.min(s, node.end));
+    count(pos, Math.min(s, node.end));
     pos = Math.max(pos, e);
-    if (pos >= node.end) break;
+    if (pos >= node.end) return total;
   }
-  return total + count(pos, node.end);
+  count(pos, node.end);
+  return total;
 }
 
 export default defineKind({
@@ -70,7 +72,7 @@ minChars: 10`,
         for (const m of rc.sections.matches(id)) {
           if (!m.node || seen.has(m.node)) continue;
           seen.add(m.node);
-          const count = bodyCharCount(rc.doc.text, m.node);
+          const count = bodyCharCount(rc.doc.text, m.node, min);
           if (count < min) rc.report({ ...headingAnchor(m), data: { section: m.def.name, count } });
         }
       }
