@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compilePattern, findFigures, formatChineseNumeral, LineIndex, parseChineseNumeral } from '@fzlint/core';
 import { requiredLiteral } from '../../packages/core/src/text/regex.js';
+import { maxMatchLength } from '../../packages/core/src/text/regex-length.js';
+import { RE2JS } from 're2js';
 import { findWords, shieldedBy } from '../../packages/core/src/text/keywords.js';
 import { findMidParagraphMarkers } from '../../packages/core/src/document/markers.js';
 
@@ -50,6 +52,35 @@ describe('figures', () => {
 });
 
 describe('safe patterns (RE2)', () => {
+  it('bounds the length of a match (two code units per character), or gives up', () => {
+    expect(maxMatchLength('十九大(和|及|以及)(党的)?十九届[^，,。；;]{0,14}全会精神')).toBe(2 * (3 + 2 + 2 + 3 + 14 + 4));
+    expect(maxMatchLength('a(?:bc)?\\d{2}')).toBe(2 * 5);
+    expect(maxMatchLength('(?P<n>x)|\\Qab\\E')).toBe(4);
+    for (const unbounded of ['a+', 'ab*', '^ab', 'ab$', '\\bab', 'a{2,}']) expect(maxMatchLength(unbounded)).toBeUndefined();
+  });
+  // Matches are searched only near the required literal; the result must equal a scan of the whole range.
+  it('finds near the required literal exactly what a scan of the whole range finds', () => {
+    const ch = fc.constantFrom('法', '治', '政', 'a', '，', '\n');
+    const atom = fc.oneof(ch, fc.constant('[^，\\n]'), fc.constant('.'), fc.constant('\\S'), fc.constantFrom('(法|治a)', '(?:政治)'));
+    const quantifier = fc.constantFrom('', '', '?', '{0,3}', '{1,4}', '+');
+    const pattern = fc.array(fc.tuple(atom, quantifier).map(([a, q]) => a + q), { minLength: 1, maxLength: 4 }).map((parts) => `法治${parts.join('')}`);
+    const text = fc.array(ch, { minLength: 50, maxLength: 5000 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(pattern, text, fc.nat(40), fc.nat(40), (source, t, a, b) => {
+        const start = Math.min(a, t.length);
+        const end = Math.max(start, t.length - b);
+        const m = RE2JS.compile(source).matcher(t.slice(start, end));
+        const expected: Array<{ start: number; end: number }> = [];
+        for (let from = 0; m.find(from); ) {
+          expected.push({ start: start + m.start(), end: start + m.end() });
+          from = m.end() > m.start() ? m.end() : m.end() + 1;
+          if (from > end - start) break;
+        }
+        expect(compilePattern(source).findAll(t, start, end).map((x) => ({ start: x.start, end: x.end }))).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
   it('extracts a required literal for prefiltering', () => {
     expect(requiredLiteral('办结率为?(\\d+)%')).toBe('办结率');
     expect(requiredLiteral('(\\d+(?:\\.\\d+)?)\\s*%+')).toBe('%');

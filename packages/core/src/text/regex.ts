@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { maxMatchLength } from './regex-length.js';
 
 /**
  * Regular expressions from rule files run on RE2 (re2js): matching time is linear in the input,
@@ -144,6 +145,9 @@ export function compilePattern(source: string, options: PatternOptions = {}): Sa
       if (from > end - start) break;
     }
   };
+  // Every match contains the literal and is at most `reach` long: only the text within `reach`
+  // of each occurrence of the literal can match.
+  const reach = literal ? maxMatchLength(source) : undefined;
   return {
     source,
     findAll(text, start = 0, end = text.length) {
@@ -151,6 +155,10 @@ export function compilePattern(source: string, options: PatternOptions = {}): Sa
       if (literal) {
         const first = text.indexOf(literal, start);
         if (first < 0 || first + literal.length > end) return out;
+        if (reach !== undefined) {
+          scanWindows(text, start, end, first, literal, reach, (s, e) => scan(text, s, e, out, Infinity));
+          return out;
+        }
       }
       if (!literal || end - start < 4096) {
         scan(text, start, end, out, Infinity);
@@ -176,6 +184,26 @@ export function compilePattern(source: string, options: PatternOptions = {}): Sa
       return re.matcher(text).find();
     },
   };
+}
+
+/**
+ * Calls `visit` for the stretches of text[start, end) within `reach` of an occurrence of
+ * `literal` (the first at `first`), overlapping stretches joined. A match that overlaps a
+ * stretch's edge would contain an occurrence whose stretch overlaps this one, so scanning the
+ * stretches finds exactly the matches a scan of the whole range finds.
+ */
+function scanWindows(text: string, start: number, end: number, first: number, literal: string, reach: number, visit: (s: number, e: number) => void): void {
+  let winStart = Math.max(start, first - reach);
+  let winEnd = Math.min(end, first + literal.length + reach);
+  for (let hit = text.indexOf(literal, first + 1); hit >= 0 && hit + literal.length <= end; hit = text.indexOf(literal, hit + 1)) {
+    const s = Math.max(start, hit - reach);
+    if (s > winEnd) {
+      visit(winStart, winEnd);
+      winStart = s;
+    }
+    winEnd = Math.min(end, hit + literal.length + reach);
+  }
+  visit(winStart, winEnd);
 }
 
 function isBreak(c: number): boolean {
