@@ -157,7 +157,7 @@ function compileSection(
   const patterns: SafePattern[] = [];
   ((raw.patterns as string[] | undefined) ?? []).forEach((p, i) => {
     try {
-      patterns.push(compilePattern(p));
+      patterns.push(compilePattern(p, { deferred: origin.pack !== undefined }));
     } catch (e) {
       const msg = `部分「${id}」：${e instanceof PatternError ? e.message : String(e)}`;
       problems.push(yaml ? yaml.problem([...origin.path, 'patterns', i], msg) : { file: origin.file, line: 1, column: 1, message: msg });

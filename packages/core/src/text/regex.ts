@@ -122,18 +122,26 @@ function skipClass(source: string, i: number): number {
 
 export interface PatternOptions {
   ignoreCase?: boolean;
+  /**
+   * Compile on first use instead of now. For the built-in packs, whose patterns the test suite
+   * compiles: a pattern whose required literal never occurs is then never compiled at all.
+   */
+  deferred?: boolean;
 }
 
 export function compilePattern(source: string, options: PatternOptions = {}): SafePattern {
-  let re: RE2JS;
-  try {
-    re = RE2JS.compile(source, options.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
-  } catch (e) {
-    throw new PatternError(describeRe2Error(source, e));
-  }
+  const build = () => {
+    try {
+      return RE2JS.compile(source, options.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
+    } catch (e) {
+      throw new PatternError(describeRe2Error(source, e));
+    }
+  };
+  let compiled = options.deferred ? undefined : build();
+  const regex = () => (compiled ??= build());
   const literal = options.ignoreCase || source.includes('(?') ? '' : requiredLiteral(source);
   const scan = (text: string, start: number, end: number, out: PatternMatch[], limit: number) => {
-    const m = re.matcher(text.slice(start, end));
+    const m = regex().matcher(text.slice(start, end));
     let from = 0;
     while (out.length < limit && m.find(from)) {
       const s = m.start();
@@ -181,7 +189,7 @@ export function compilePattern(source: string, options: PatternOptions = {}): Sa
     },
     test(text) {
       if (literal && !text.includes(literal)) return false;
-      return re.matcher(text).find();
+      return regex().matcher(text).find();
     },
   };
 }

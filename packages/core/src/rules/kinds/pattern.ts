@@ -51,7 +51,7 @@ replace: 法治宣传`,
     const patterns: SafePattern[] = [];
     ((o.patterns as string[] | undefined) ?? []).forEach((p, i) => {
       try {
-        patterns.push(compilePattern(p, { ignoreCase: o.ignoreCase === true }));
+        patterns.push(compilePattern(p, { ignoreCase: o.ignoreCase === true, deferred: rule.origin.pack !== undefined }));
       } catch (e) {
         ctx.problem(['patterns', i], e instanceof PatternError ? e.message : String(e));
       }
