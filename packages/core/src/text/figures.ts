@@ -25,8 +25,11 @@ const FIGURE = new RegExp(
 
 export const PERCENT_UNITS = new Set(['%', '％', '‰', '个百分点']);
 
+/** No figures: shared, since rules ask about hundreds of sentences per report and most have none. */
+const NONE: readonly Figure[] = Object.freeze([]);
+
 /** Figures in text[start, end), as if the range were the whole text. */
-export function findFigures(text: string, start = 0, end = text.length): Figure[] {
+export function findFigures(text: string, start = 0, end = text.length): readonly Figure[] {
   if (end - start < WHOLE_TEXT_FROM || text.length > WHOLE_TEXT_MAX) return scanFigures(text, start, end);
   // Rules ask for the figures of every sentence, several times over: the text is scanned once and
   // each range is looked up. A range whose edge cuts through a regex match (1，234次 split at the
@@ -39,13 +42,13 @@ export function findFigures(text: string, start = 0, end = text.length): Figure[
     if (matches[mid]!.end <= start) lo = mid + 1;
     else hi = mid;
   }
-  const out: Figure[] = [];
+  let out: Figure[] | undefined;
   for (let i = lo; i < matches.length && matches[i]!.start < end; i++) {
     const m = matches[i]!;
     if (m.start < start || m.end > end) return scanFigures(text, start, end);
-    if (m.figure) out.push(m.figure);
+    if (m.figure) (out ??= []).push(m.figure);
   }
-  return out;
+  return out ?? NONE;
 }
 
 /** Below this length a range is scanned directly; above this text length nothing is cached. */

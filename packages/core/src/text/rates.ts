@@ -15,14 +15,17 @@ export interface Percent {
 
 /** Figures with a percent sign (not ‰ or 个百分点) in text[start, end). */
 export function findPercents(text: string, start: number, end: number): Percent[] {
-  return findFigures(text, start, end)
+  const figures = findFigures(text, start, end);
+  if (!figures.length) return [];
+  return figures
     .filter((f) => f.unit === '%' || f.unit === '％')
     .map((f) => ({ start: f.start, end: f.end, value: f.value, written: /^[\d.．]+/.exec(text.slice(f.start, f.end))?.[0] ?? '' }));
 }
 
 /** Non-percent figures (counts) in text[start, end). */
 export function findCounts(text: string, start: number, end: number): Figure[] {
-  return findFigures(text, start, end).filter((f) => !f.percent);
+  const figures = findFigures(text, start, end);
+  return figures.length ? figures.filter((f) => !f.percent) : [];
 }
 
 /** One unit of the last decimal place written: 76.9 → 0.1, 100 → 1. */
