@@ -35,6 +35,7 @@ export class ReportLinter {
   private readonly configs = new Map<string, Promise<ResolvedConfig>>();
   private readonly checkedRuleOptions = new WeakSet<ResolvedConfig>();
   private readonly reportedRules = new Set<string>();
+  private readonly describedRules = new WeakSet<object>();
   private readonly finder: PreviousFinder;
 
   constructor(
@@ -201,7 +202,12 @@ export class ReportLinter {
     else if (base.previous) base.notes.push(`对照上一年度报告：${base.previous}`);
     if (base.fix?.skipped) base.notes.push(base.fix.skipped);
     const infos: RuleInfo[] = [];
-    for (const active of result.rules.values()) infos.push(ruleInfo(active.def));
+    for (const active of result.rules.values()) {
+      // Files share their config's rule definitions: each is described once per thread.
+      if (this.describedRules.has(active.def)) continue;
+      this.describedRules.add(active.def);
+      infos.push(ruleInfo(active.def));
+    }
     for (const d of result.diagnostics) {
       if (!result.rules.has(d.ruleId)) {
         const info = engineRuleInfo(d.ruleId) ?? config.ruleDefinitions().map(ruleInfo).find((r) => r.id === d.ruleId);

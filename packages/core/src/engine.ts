@@ -144,36 +144,41 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
     engineFinding('fzlint/year-unknown', a.start, a.end, `未能识别报告年度，按「${choice.edition.name}」检查；请在标题中写明年度，或在 front matter 中设置 year`);
   }
 
-  rules.forEach((active, ruleIndex) => {
-    const { def } = active;
-    const kind = KIND_BY_NAME.get(def.kind)!;
-    const ctx: RuleContext = {
-      doc,
-      year,
-      sections,
-      previous,
-      rule: def,
-      report(input: ReportInput) {
-        // The rule author's words win: messages.<id>, then message, then the kind's own text.
-        const id = input.messageId ?? 'default';
-        const template = input.message ?? def.messages?.[id] ?? def.message ?? kind.messages[id] ?? kind.messages.default;
-        const d = makeDiagnostic(doc, def.id, def.severity as Severity, input.start, input.end, formatMessage(template, input.data));
-        // An edit that replaces text by the same text is no fix (a rule whose replacement equals its match).
-        const fix = input.fix && effective(doc.text, input.fix);
-        if (fix) d.fix = fix;
-        const suggestions = input.suggestions?.map((f) => effective(doc.text, f)).filter((f): f is Fix => !!f);
-        if (suggestions?.length) d.suggestions = suggestions;
-        if (input.related?.length) {
-          d.related = input.related.map((r) => related(r.doc ?? doc, r.doc && r.doc !== doc ? (r.path ?? r.doc.path) : r.path, r));
-        }
-        if (input.data) d.data = input.data;
-        order.set(d, ruleIndex);
-        diagnostics.push(d);
-      },
-      record(fact) {
-        facts.push({ ...fact, ruleId: def.id });
-      },
-    };
+  // One context for all rules of this report; `report` and `record` read the rule being run.
+  let def = rules[0]?.def as ActiveRule['def'];
+  let kind = KIND_BY_NAME.get(def?.kind)!;
+  let ruleIndex = 0;
+  const ctx: RuleContext = {
+    doc,
+    year,
+    sections,
+    previous,
+    rule: def,
+    report(input: ReportInput) {
+      // The rule author's words win: messages.<id>, then message, then the kind's own text.
+      const id = input.messageId ?? 'default';
+      const template = input.message ?? def.messages?.[id] ?? def.message ?? kind.messages[id] ?? kind.messages.default;
+      const d = makeDiagnostic(doc, def.id, def.severity as Severity, input.start, input.end, formatMessage(template, input.data));
+      // An edit that replaces text by the same text is no fix (a rule whose replacement equals its match).
+      const fix = input.fix && effective(doc.text, input.fix);
+      if (fix) d.fix = fix;
+      const suggestions = input.suggestions?.map((f) => effective(doc.text, f)).filter((f): f is Fix => !!f);
+      if (suggestions?.length) d.suggestions = suggestions;
+      if (input.related?.length) {
+        d.related = input.related.map((r) => related(r.doc ?? doc, r.doc && r.doc !== doc ? (r.path ?? r.doc.path) : r.path, r));
+      }
+      if (input.data) d.data = input.data;
+      order.set(d, ruleIndex);
+      diagnostics.push(d);
+    },
+    record(fact) {
+      facts.push({ ...fact, ruleId: def.id });
+    },
+  };
+  for (; ruleIndex < rules.length; ruleIndex++) {
+    const active = rules[ruleIndex]!;
+    def = ctx.rule = active.def;
+    kind = KIND_BY_NAME.get(def.kind)!;
     const ruleStart = clock?.() ?? 0;
     try {
       active.check(ctx);
@@ -183,7 +188,7 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
       const a = documentAnchor(doc);
       engineFinding('fzlint/rule-error', a.start, a.end, `规则「${def.id}」执行出错，已跳过：${(e as Error)?.message ?? String(e)}`);
     }
-  });
+  }
 
   const disabled = disabledAt(doc.disables);
   const seen = new Set<string>();
