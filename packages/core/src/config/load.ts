@@ -5,7 +5,7 @@ import { ConfigError, type ConfigProblem } from '../types.js';
 import { ENGINE_RULES } from './engine-rules.js';
 import { dirname, resolve } from './paths.js';
 import { FILE_SCHEMA, ruleSchema, SECTION_SCHEMA } from './schema.js';
-import { closest, validateAt } from './validate.js';
+import { closest, loadValidator, validateAt } from './validate.js';
 import { parseYamlSource, prebuiltYamlSource, type YamlPath, type YamlSource } from './yaml-source.js';
 
 export const DEFAULT_EXTENDS = 'fzlint:recommended';
@@ -123,6 +123,7 @@ class Loader {
   ) {}
 
   async apply(file: string, text: string, builtin: boolean, stack: string[], pack?: string, prebuilt?: unknown): Promise<void> {
+    if (!builtin) await loadValidator();
     const { source, problems } = prebuilt !== undefined ? { source: prebuiltYamlSource(file, text, prebuilt), problems: [] } : parseYamlSource(file, text);
     if (!source) {
       this.problems.push(...problems);

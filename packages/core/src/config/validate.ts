@@ -1,15 +1,27 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { JsonSchema } from '../rules/kind.js';
 import type { ConfigProblem } from '../types.js';
 import type { YamlPath, YamlSource } from './yaml-source.js';
 
+let ajvClass: typeof Ajv | undefined;
 let ajv: Ajv | undefined;
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
+
+/**
+ * Loads the JSON Schema validator. Only user rule and config files are validated (the built-in
+ * packs are checked by the tests), so a run with the default config never loads Ajv.
+ */
+export async function loadValidator(): Promise<void> {
+  // Node gives a CommonJS module's exports by name, a bundle only as `default`.
+  const mod = (await import('ajv')) as { Ajv?: typeof Ajv; default?: { Ajv?: typeof Ajv } };
+  ajvClass ??= mod.Ajv ?? mod.default?.Ajv;
+}
 
 function validator(schema: JsonSchema): ValidateFunction {
   let fn = compiled.get(schema);
   if (!fn) {
-    ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true });
+    if (!ajvClass) throw new Error('fzlint: loadValidator() must be awaited before validating');
+    ajv ??= new ajvClass({ allErrors: true, strict: false, verbose: true });
     fn = ajv.compile(schema);
     compiled.set(schema, fn);
   }

@@ -1,4 +1,4 @@
-import stopwordsIso from 'stopwords-iso' with { type: 'json' };
+import { ZH_STOP_WORDS } from './stop-words.generated.js';
 
 /**
  * Text similarity for Chinese report items: content terms from Intl.Segmenter word tokens,
@@ -37,7 +37,7 @@ const STOP_CHARS = new Set([...'的地得和跟与及向并等更已含做我你
 /** Characters that end a term when they follow it (标准 + 化 → 标准化). */
 const SUFFIX_CHARS = new Set([...'化性率']);
 
-const GENERAL_STOP_WORDS: readonly string[] = (stopwordsIso as Record<string, string[]>).zh ?? [];
+const GENERAL_STOP_WORDS: readonly string[] = ZH_STOP_WORDS;
 const STOP_WORDS = new Set<string>([...GENERAL_STOP_WORDS, ...REPORT_STOP_WORDS]);
 
 const SEGMENTER: Intl.Segmenter | undefined =
