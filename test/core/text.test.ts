@@ -196,3 +196,35 @@ describe('mid-paragraph markers', () => {
     expect(found('甲2.乙')).toEqual([]);
   });
 });
+
+describe('sentences', () => {
+  it('split at 。！？；!?; and line breaks, white-space-only pieces dropped (as the regex definition)', async () => {
+    const { splitSentences } = await import('../../packages/core/src/text/sentences.js');
+    const reference = (text: string, blocks: Array<{ contentStart: number; end: number }>) => {
+      const out: Array<{ start: number; end: number; block: number }> = [];
+      blocks.forEach((b, block) => {
+        const pieces = text.slice(b.contentStart, b.end).split(/(?<=[。！？!?；;\n\r])/);
+        let at = b.contentStart;
+        for (const p of pieces) {
+          if (/\S/.test(p)) out.push({ start: at, end: at + p.length, block });
+          at += p.length;
+        }
+      });
+      return out;
+    };
+    const text = fc.array(fc.constantFrom(...'法治 \u3000\t。！？!?；;\n\r\u00a0a'), { maxLength: 40 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.tuple(fc.nat(40), fc.nat(15)), { maxLength: 4 }), (t, spans) => {
+        let pos = 0;
+        const blocks = spans.map(([skip, len]) => {
+          const contentStart = Math.min(t.length, pos + (skip % 3));
+          const end = Math.min(t.length, contentStart + len);
+          pos = end + 1;
+          return { contentStart, end };
+        });
+        expect(splitSentences(t, blocks)).toEqual(reference(t, blocks));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -40,8 +40,12 @@ const SUFFIX_CHARS = new Set([...'化性率']);
 const GENERAL_STOP_WORDS: readonly string[] = ZH_STOP_WORDS;
 const STOP_WORDS = new Set<string>([...GENERAL_STOP_WORDS, ...REPORT_STOP_WORDS]);
 
-const SEGMENTER: Intl.Segmenter | undefined =
-  typeof Intl === 'object' && typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
+// Created on first use: loading ICU's Chinese word dictionary takes ~10 ms, and most runs never compare texts.
+let segmenter: Intl.Segmenter | null | undefined;
+function chineseSegmenter(): Intl.Segmenter | undefined {
+  if (segmenter === undefined) segmenter = typeof Intl === 'object' && typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  return segmenter ?? undefined;
+}
 
 const HAN = /\p{Script=Han}/u;
 const NUMERIC = /^[\d０-９.．%％]+$/;
@@ -126,7 +130,8 @@ export function analyze(text: string): TextAnalysis {
 
 function analyzeUncached(text: string): TextAnalysis {
   const normal = text.normalize('NFKC').toLowerCase();
-  if (!SEGMENTER) return analyzeWithoutSegmenter(normal);
+  const seg = chineseSegmenter();
+  if (!seg) return analyzeWithoutSegmenter(normal);
   const terms: string[] = [];
   const seen = new Set<string>();
   const runs: string[] = [];
@@ -150,7 +155,7 @@ function analyzeUncached(text: string): TextAnalysis {
     run = '';
     lastWord = '';
   };
-  for (const tok of tokens(SEGMENTER, normal)) {
+  for (const tok of tokens(seg, normal)) {
     if (tok === null || isStop(tok)) {
       breakRun();
       continue;
