@@ -5,35 +5,27 @@ export interface Sentence {
   block: number;
 }
 
-/** 。！？!?；; and line breaks end a sentence. */
-function isStop(c: number): boolean {
-  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0xff1b || c === 0x3b || c === 10 || c === 13;
-}
-
-/** JavaScript's \s: Unicode white space, line terminators and the BOM. */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f
-  );
-}
+// A regex finds the ends: native code, fast from the first report on (a JavaScript loop over
+// every character is slow until the JIT has warmed up, which a one-shot CLI run never escapes).
+const STOP = /[。！？!?；;\n\r]/g;
+const VISIBLE = /\S/;
 
 /** Splits body paragraphs into sentences at 。！？； (full or half width) and line breaks. */
 export function splitSentences(text: string, blocks: ReadonlyArray<{ contentStart: number; end: number }>): Sentence[] {
   const out: Sentence[] = [];
+  // A piece of white space only is not a sentence; almost every piece starts with a visible character.
+  const push = (start: number, end: number, block: number) => {
+    if (end > start && (VISIBLE.test(text[start]!) || VISIBLE.test(text.slice(start, end)))) out.push({ start, end, block });
+  };
   for (let block = 0; block < blocks.length; block++) {
-    const { contentStart, end } = blocks[block]!;
-    // A sentence is kept when it has a character other than white space.
-    let start = contentStart;
-    let visible = false;
-    for (let i = contentStart; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (isStop(c)) {
-        if (visible || !isSpace(c)) out.push({ start, end: i + 1, block });
-        start = i + 1;
-        visible = false;
-      } else if (!visible && !isSpace(c)) visible = true;
+    const b = blocks[block]!;
+    STOP.lastIndex = b.contentStart;
+    let start = b.contentStart;
+    for (let m = STOP.exec(text); m && m.index < b.end; m = STOP.exec(text)) {
+      push(start, m.index + 1, block);
+      start = m.index + 1;
     }
-    if (visible) out.push({ start, end, block });
+    push(start, b.end, block);
   }
   return out;
 }
