@@ -19,3 +19,20 @@ describe('built-in packs', () => {
     }
   });
 });
+
+describe('a report parsed by the host', () => {
+  it('is used when it is of the same text, path and format, and otherwise parsed again', async () => {
+    const { parseReport } = await import('@fzlint/core');
+    const { engine, readSeed, recommended } = await import('../helpers.js');
+    const config = await recommended();
+    const text = readSeed('003');
+    const plain = engine.lint(text, { path: 'a.txt', config });
+    const document = parseReport(text, { path: 'a.txt' });
+    const shared = engine.lint(text, { path: 'a.txt', config, document });
+    expect(shared.document).toBe(document);
+    expect(shared.diagnostics).toEqual(plain.diagnostics);
+    // A document of other text (e.g. before --fix changed it) or another path is not used.
+    expect(engine.lint(`${text}\n补充`, { path: 'a.txt', config, document }).document).not.toBe(document);
+    expect(engine.lint(text, { path: 'b.md', config, document }).document).not.toBe(document);
+  });
+});

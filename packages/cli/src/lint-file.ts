@@ -1,4 +1,4 @@
-import { ConfigError, createEngine, ENGINE_RULES, type Diagnostic, type Engine, type LintOptions, type LintResult, type ResolvedConfig } from '@fzlint/core';
+import { ConfigError, createEngine, ENGINE_RULES, parseReport, type Diagnostic, type Engine, type LintOptions, type LintResult, type ResolvedConfig } from '@fzlint/core';
 import { dirname, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { fixText } from './fix.js';
@@ -46,6 +46,11 @@ export class ReportLinter {
     this.finder = new PreviousFinder(fs);
   }
 
+  /** The files this thread will lint: read as siblings (finding last year's report), they are parsed once for both. */
+  willLint(paths: Iterable<string>): void {
+    this.finder.willLint(paths);
+  }
+
   /** Starts reading a file (read-ahead while the previous one is linted); errors surface in lintFile. */
   prefetch(filePath: string): Promise<Uint8Array> {
     if (this.finder.has(filePath)) return Promise.resolve(new Uint8Array());
@@ -75,7 +80,8 @@ export class ReportLinter {
   async lintFile(filePath: string, how: { bytes?: Uint8Array | Promise<Uint8Array>; explicit?: boolean } = {}): Promise<FileResult> {
     const base: FileResult = { filePath, source: '', diagnostics: [], facts: [], notes: [], meta: {} };
     // Looking for last year's report may already have read and decoded this file.
-    let input: InputDocument | undefined = filePath === STDIN_PATH ? undefined : this.finder.take(filePath);
+    const kept = filePath === STDIN_PATH ? undefined : this.finder.take(filePath);
+    let input: InputDocument | undefined = kept?.input;
     let bytes: Uint8Array | undefined;
     if (!input) {
       try {
@@ -108,12 +114,15 @@ export class ReportLinter {
 
     if (!input.text.trim()) return this.emptyFile(base, input);
 
-    const options: LintOptions = { path: filePath === STDIN_PATH ? undefined : filePath, format: input.format, config, edition: this.settings.edition };
+    const path = filePath === STDIN_PATH ? undefined : filePath;
+    // Parsed once: for finding last year's report (unit, year) and for linting.
+    const document = kept?.document ?? parseReport(input.text, { path, format: input.format });
+    const options: LintOptions = { path, format: input.format, config, edition: this.settings.edition, document };
     if (this.settings.rules) options.rules = this.settings.rules;
     if (this.settings.timing) options.timing = new Map();
     try {
       const finder = filePath === STDIN_PATH ? undefined : this.finder;
-      const { choice, discovery } = await choosePrevious({ file: filePath, text: input.text, format: input.format, config, explicit: this.settings.previous, fs: this.fs, finder });
+      const { choice, discovery } = await choosePrevious({ file: filePath, text: input.text, format: input.format, document, config, explicit: this.settings.previous, fs: this.fs, finder });
       if (discovery) base.discovery = discovery;
       if (choice) {
         options.previous = await readPrevious(choice, this.fs).catch((e: unknown) => {

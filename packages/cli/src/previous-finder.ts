@@ -1,4 +1,4 @@
-import { findPreviousReport, readReportMeta, type PreviousDiscovery, type ReportMeta } from '@fzlint/core';
+import { findPreviousReport, parseReport, readReportMeta, type PreviousDiscovery, type ReportDocument, type ReportMeta } from '@fzlint/core';
 import { dirname, extname, join } from 'node:path';
 import type { CliFs } from './fs.js';
 import { readInput, type InputDocument } from './inputs/index.js';
@@ -9,39 +9,57 @@ const CANDIDATE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.docx', '.htm
 /** Larger files are not reports; they are not read to find last year's report. */
 const MAX_CANDIDATE_BYTES = 8 * 1024 * 1024;
 
+/** Decoded texts kept for the linter, at most this many characters (a folder's reports are read once). */
+const MAX_KEPT_CHARS = 64 * 1024 * 1024;
+/** Of those, parsed documents kept, at most this many characters (a parsed report takes several times its text). */
+const MAX_PARSED_CHARS = 16 * 1024 * 1024;
+
+/** A sibling read while looking for last year's report, kept for when the linter gets to it. */
+export interface KeptReport {
+  input: InputDocument;
+  /** Parsed, when the file is linted in this run too: the linter then does not parse it again. */
+  document?: ReportDocument;
+}
+
 /**
  * Automatic linking to last year's report: the report's folder is listed once per run, each
  * file's unit and year read once (in any input format the CLI reads), so a folder of 1,000
- * reports costs 1,000 small reads, not a million.
+ * reports costs 1,000 small reads, not a million. A sibling that this run lints as well is
+ * parsed in full (its unit and year come from that parse) and handed to the linter with its
+ * text, so it is read, decoded and parsed once; others get the quick head-and-tail reading.
  */
-/** Decoded texts kept for the linter, at most this many characters (a folder's reports are read once). */
-const MAX_KEPT_CHARS = 64 * 1024 * 1024;
-
 export class PreviousFinder {
   private readonly listings = new Map<string, Promise<string[]>>();
   private readonly metas = new Map<string, Promise<Meta | undefined>>();
-  /** Siblings read to learn their unit and year, kept until the linter takes them (no second read and decode). */
-  private readonly kept = new Map<string, InputDocument>();
+  private readonly kept = new Map<string, KeptReport>();
   private keptChars = 0;
+  private parsedChars = 0;
+  private linted = new Set<string>();
 
   constructor(private readonly fs: CliFs) {}
 
-  async find(path: string, text: string, format: 'markdown' | 'text'): Promise<PreviousDiscovery> {
-    const own = readReportMeta(text, { path, format });
+  /** The files this run lints (worth parsing in full when read as siblings). */
+  willLint(paths: Iterable<string>): void {
+    this.linted = new Set(paths);
+  }
+
+  async find(path: string, text: string, format: 'markdown' | 'text', document?: ReportDocument): Promise<PreviousDiscovery> {
+    const own = document?.text === text ? document.meta : readReportMeta(text, { path, format });
     this.metas.set(path, Promise.resolve(own));
     const files = (await this.listing(dirname(path))).filter((f) => f !== path);
     const candidates = await Promise.all(files.map(async (f) => ({ path: f, meta: await this.metaOf(f) })));
     return findPreviousReport({ path, meta: own }, candidates.filter((c): c is { path: string; meta: Meta } => !!c.meta));
   }
 
-  /** The decoded file, if discovery already read it (given out once). */
-  take(path: string): InputDocument | undefined {
-    const input = this.kept.get(path);
-    if (input) {
+  /** The decoded (and perhaps parsed) file, if discovery already read it (given out once). */
+  take(path: string): KeptReport | undefined {
+    const kept = this.kept.get(path);
+    if (kept) {
       this.kept.delete(path);
-      this.keptChars -= input.text.length;
+      this.keptChars -= kept.input.text.length;
+      if (kept.document) this.parsedChars -= kept.input.text.length;
     }
-    return input;
+    return kept;
   }
 
   has(path: string): boolean {
@@ -67,17 +85,21 @@ export class PreviousFinder {
         .stat(path)
         .then((s) => (s.size > MAX_CANDIDATE_BYTES ? undefined : this.fs.readFile(path)))
         .then((bytes) => (bytes ? readInput(path, bytes) : undefined))
-        .then((input) => {
-          if (!input) return undefined;
-          if (this.keptChars + input.text.length <= MAX_KEPT_CHARS) {
-            this.kept.set(path, input);
-            this.keptChars += input.text.length;
-          }
-          return readReportMeta(input.text, { path, format: input.format });
-        })
+        .then((input) => (input ? this.keep(path, input) : undefined))
         .catch(() => undefined);
       this.metas.set(path, p);
     }
     return p;
+  }
+
+  private keep(path: string, input: InputDocument): Meta {
+    const size = input.text.length;
+    if (this.keptChars + size > MAX_KEPT_CHARS) return readReportMeta(input.text, { path, format: input.format });
+    const parse = this.linted.has(path) && this.parsedChars + size <= MAX_PARSED_CHARS;
+    const document = parse ? parseReport(input.text, { path, format: input.format }) : undefined;
+    this.kept.set(path, { input, document });
+    this.keptChars += size;
+    if (document) this.parsedChars += size;
+    return document ? document.meta : readReportMeta(input.text, { path, format: input.format });
   }
 }

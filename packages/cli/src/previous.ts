@@ -1,4 +1,4 @@
-import { readReportMeta, type DocumentFormat, type ResolvedConfig } from '@fzlint/core';
+import { readReportMeta, type DocumentFormat, type ReportDocument, type ResolvedConfig } from '@fzlint/core';
 import { dirname, resolve } from 'node:path';
 import { describeFsError, type CliFs } from './fs.js';
 import { InputError, readInput } from './inputs/index.js';
@@ -18,6 +18,8 @@ export interface PreviousContext {
   file: string;
   text: string;
   format: DocumentFormat;
+  /** The report parsed, if it was (its unit and year are then taken from it). */
+  document?: ReportDocument;
   config: ResolvedConfig;
   /** `--previous FILE`, resolved against the working directory. */
   explicit?: string;
@@ -48,7 +50,7 @@ export async function choosePrevious(ctx: PreviousContext): Promise<PreviousOutc
   const mapped = ctx.config.data.previous?.[ctx.file];
   if (mapped) return { choice: { path: mapped, source: 'config' } };
   if (!ctx.finder) return {};
-  const found = await ctx.finder.find(ctx.file, ctx.text, ctx.format);
+  const found = await ctx.finder.find(ctx.file, ctx.text, ctx.format, ctx.document);
   return { choice: found.path ? { path: found.path, source: 'auto' } : undefined, discovery: found.reason };
 }
 

@@ -1,5 +1,5 @@
 import { disabledAt } from './document/disable.js';
-import { parseReport, type DocumentFormat, type ReportDocument } from './document/parse.js';
+import { formatForPath, parseReport, type DocumentFormat, type ReportDocument } from './document/parse.js';
 import { ResolvedConfig, type ActiveRule } from './config/compile.js';
 import { chooseEdition, type EditionChoice } from './config/editions.js';
 import { ENGINE_RULES } from './config/engine-rules.js';
@@ -33,6 +33,11 @@ export interface LintOptions {
   rules?: Record<string, unknown>;
   /** Last year's report, if the host found one. */
   previous?: { path: string; text: string; format?: DocumentFormat };
+  /**
+   * The report already parsed (`parseReport(text, { path, format })`), when the host parsed it
+   * before, e.g. to read its unit and year. Used only if it is of this very text, path and format.
+   */
+  document?: ReportDocument;
   /** When given, milliseconds spent are added up per rule id (and `fzlint/parse` for parsing), like ESLint's TIMING. */
   timing?: Map<string, number>;
 }
@@ -113,7 +118,9 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
   const clock = timing ? () => performance.now() : undefined;
   const spent = (id: string, since: number) => timing!.set(id, (timing!.get(id) ?? 0) + performance.now() - since);
   const parseStart = clock?.() ?? 0;
-  const doc = parseReport(text, { path: options.path, format: options.format });
+  const given = options.document;
+  const format = options.format ?? formatForPath(options.path);
+  const doc = given && given.text === text && given.path === options.path && given.format === format ? given : parseReport(text, { path: options.path, format });
   if (timing) spent('fzlint/parse', parseStart);
   const year = doc.meta.year?.value;
   const choice = chooseEdition(config.editions, options.edition ?? config.editionFor(options.path), year);
