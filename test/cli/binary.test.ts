@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, seedPath } from '../helpers.js';
@@ -21,6 +21,22 @@ describe('the fzlint binary (subprocess)', () => {
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ filePath: seedPath('004'), errorCount: expect.any(Number), warningCount: expect.any(Number) });
     expect(out[0]!.messages.find((x) => x.ruleId === 'gd2024/part-speeches')).toMatchObject({ severity: 2, line: 2, column: 1 });
+  });
+
+  // Node's four V8 threads outnumber a small machine's cores; a batch run restarts with the pool sized to the machine.
+  it('a folder on a machine with fewer than five cores is linted by a process with V8 sized to it; exit codes pass through', () => {
+    const small = availableParallelism() < 5;
+    const folder = runBin(['seeds/'], { env: { FZLINT_DEBUG: '1' } });
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toContain(small ? 'V8 pool --v8-pool-size=0' : 'V8 pool Node default');
+    expect(folder.stdout).toMatch(/✖ 5 份报告/);
+    const one = runBin([seedPath('004')], { env: { FZLINT_DEBUG: '1' } });
+    expect(one.stderr).toContain('V8 pool Node default');
+    expect(runBin(['seeds/', '--rule', 'no/such-rule:off']).code).toBe(2);
+    const dir = mkdtempSync(join(tmpdir(), 'fzlint-'));
+    writeFileSync(join(dir, '.fzlint.yaml'), 'rules:\n  r:\n    kind: pattern\n    words: [法制宣传]\n');
+    writeFileSync(join(dir, 'a.md'), '# 某局2024年法治政府建设年度报告\n\n法治宣传。\n');
+    expect(runBin(['.'], { cwd: dir }).code).toBe(0);
   });
 
   it('exit codes 0 / 1 / 2 from the real process, no stack traces', () => {

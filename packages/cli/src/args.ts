@@ -66,6 +66,9 @@ export interface CliArgs {
 
 const SEVERITIES = ['error', 'warning', 'info', 'off'];
 
+/** --format names (each is loaded on demand from formats/). */
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'junit', 'html'];
+
 /** Parses and validates the command line; problems are CliErrors (exit code 2). */
 export function parseCliArgs(argv: string[], formatNames: readonly string[]): CliArgs {
   let parsed;

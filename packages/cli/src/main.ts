@@ -1,7 +1,7 @@
 // fzlint command line. Only this module and args.ts load at start-up: --version and --help touch
 // nothing else, and the engine, inputs and formats are imported when a command needs them.
 import { readFileSync } from 'node:fs';
-import { HELP, parseCliArgs } from './args.js';
+import { FORMAT_NAMES, HELP, parseCliArgs } from './args.js';
 import { CliError, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import type { CliFs } from './fs.js';
 
@@ -24,8 +24,6 @@ export interface MainOptions {
   /** A replacement file system (tests); when given, everything runs in this thread. */
   fs?: CliFs;
 }
-
-const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'junit', 'html'];
 
 export function version(): string {
   return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;

@@ -93,7 +93,10 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
 async function lintAll(linter: ReportLinter, settings: LintSettings, files: CollectedFile[], options: MainOptions, env: Record<string, string | undefined>, requested?: number): Promise<FileResult[]> {
   // An injected file system only exists in this thread.
   const threads = options.fs ? 0 : workerCount(files.length, requested);
-  if (env.FZLINT_DEBUG) options.stderr.write(`fzlint: ${files.length} files, ${threads} worker thread(s) + main thread\n`);
+  if (env.FZLINT_DEBUG) {
+    const pool = process.execArgv.find((a) => a.startsWith('--v8-pool-size')) ?? 'Node default';
+    options.stderr.write(`fzlint: ${files.length} files, ${threads} worker thread(s) + main thread, V8 pool ${pool}\n`);
+  }
   const progress = await startProgress(options.stderr, files.length, env);
   try {
     const onResult = () => progress?.tick();
