@@ -31,6 +31,7 @@ export interface KeptReport {
 export class PreviousFinder {
   private readonly listings = new Map<string, Promise<string[]>>();
   private readonly metas = new Map<string, Promise<Meta | undefined>>();
+  private readonly folders = new Map<string, Promise<Array<{ path: string; meta: Meta }>>>();
   private readonly kept = new Map<string, KeptReport>();
   private keptChars = 0;
   private parsedChars = 0;
@@ -46,9 +47,8 @@ export class PreviousFinder {
   async find(path: string, text: string, format: 'markdown' | 'text', document?: ReportDocument): Promise<PreviousDiscovery> {
     const own = document?.text === text ? document.meta : readReportMeta(text, { path, format });
     this.metas.set(path, Promise.resolve(own));
-    const files = (await this.listing(dirname(path))).filter((f) => f !== path);
-    const candidates = await Promise.all(files.map(async (f) => ({ path: f, meta: await this.metaOf(f) })));
-    return findPreviousReport({ path, meta: own }, candidates.filter((c): c is { path: string; meta: Meta } => !!c.meta));
+    const candidates = (await this.candidates(dirname(path))).filter((c) => c.path !== path);
+    return findPreviousReport({ path, meta: own }, candidates);
   }
 
   /** The decoded (and perhaps parsed) file, if discovery already read it (given out once). */
@@ -64,6 +64,18 @@ export class PreviousFinder {
 
   has(path: string): boolean {
     return this.kept.has(path);
+  }
+
+  /** A folder's reports with their unit and year, read once for all the reports in it. */
+  private candidates(dir: string): Promise<Array<{ path: string; meta: Meta }>> {
+    let p = this.folders.get(dir);
+    if (!p) {
+      p = this.listing(dir)
+        .then((files) => Promise.all(files.map(async (f) => ({ path: f, meta: await this.metaOf(f) }))))
+        .then((all) => all.filter((c): c is { path: string; meta: Meta } => !!c.meta));
+      this.folders.set(dir, p);
+    }
+    return p;
   }
 
   private listing(dir: string): Promise<string[]> {
