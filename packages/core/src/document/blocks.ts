@@ -34,10 +34,14 @@ export interface HtmlComment {
 export const MAX_MARKDOWN_NESTING = 16;
 
 const CONTAINER = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))/;
+/** The characters a nested line can start with (indentation or a container marker). */
+const CONTAINER_START = /[ \t>*+\-\d]/;
 
 /** The first line nesting deeper than MAX_MARKDOWN_NESTING containers, if any. */
 export function tooDeeplyNested(lines: LineIndex): { line: number; depth: number } | undefined {
   for (let i = 0; i < lines.lineCount; i++) {
+    // Most lines of a report start with text: no indentation, no container marker.
+    if (!CONTAINER_START.test(lines.text[lines.lineStarts[i]!] ?? '')) continue;
     let s = lines.text.slice(lines.lineStarts[i], Math.min(lines.lineEnd(i), lines.lineStarts[i]! + 400));
     const indent = /^[ \t]*/.exec(s)![0];
     let depth = Math.floor(indent.replace(/\t/g, '    ').length / 2);
