@@ -46,11 +46,6 @@ export class ReportLinter {
     this.finder = new PreviousFinder(fs);
   }
 
-  /** The files this thread will lint: read as siblings (finding last year's report), they are parsed once for both. */
-  willLint(paths: Iterable<string>): void {
-    this.finder.willLint(paths);
-  }
-
   /** Starts reading a file (read-ahead while the previous one is linted); errors surface in lintFile. */
   prefetch(filePath: string): Promise<Uint8Array> {
     if (this.finder.has(filePath)) return Promise.resolve(new Uint8Array());
@@ -80,8 +75,7 @@ export class ReportLinter {
   async lintFile(filePath: string, how: { bytes?: Uint8Array | Promise<Uint8Array>; explicit?: boolean } = {}): Promise<FileResult> {
     const base: FileResult = { filePath, source: '', diagnostics: [], facts: [], notes: [], meta: {} };
     // Looking for last year's report may already have read and decoded this file.
-    const kept = filePath === STDIN_PATH ? undefined : this.finder.take(filePath);
-    let input: InputDocument | undefined = kept?.input;
+    let input: InputDocument | undefined = filePath === STDIN_PATH ? undefined : this.finder.take(filePath);
     let bytes: Uint8Array | undefined;
     if (!input) {
       try {
@@ -116,7 +110,7 @@ export class ReportLinter {
 
     const path = filePath === STDIN_PATH ? undefined : filePath;
     // Parsed once: for finding last year's report (unit, year) and for linting.
-    const document = kept?.document ?? parseReport(input.text, { path, format: input.format });
+    const document = parseReport(input.text, { path, format: input.format });
     const options: LintOptions = { path, format: input.format, config, edition: this.settings.edition, document };
     if (this.settings.rules) options.rules = this.settings.rules;
     if (this.settings.timing) options.timing = new Map();

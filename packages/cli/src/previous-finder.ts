@@ -1,4 +1,4 @@
-import { findPreviousReport, parseReport, readReportMeta, type PreviousDiscovery, type ReportDocument, type ReportMeta } from '@fzlint/core';
+import { findPreviousReport, readReportMeta, type PreviousDiscovery, type ReportDocument, type ReportMeta } from '@fzlint/core';
 import { dirname, extname, join } from 'node:path';
 import type { CliFs } from './fs.js';
 import { readInput, type InputDocument } from './inputs/index.js';
@@ -11,55 +11,40 @@ const MAX_CANDIDATE_BYTES = 8 * 1024 * 1024;
 
 /** Decoded texts kept for the linter, at most this many characters (a folder's reports are read once). */
 const MAX_KEPT_CHARS = 64 * 1024 * 1024;
-/** Of those, parsed documents kept, at most this many characters (a parsed report takes several times its text). */
-const MAX_PARSED_CHARS = 16 * 1024 * 1024;
-
-/** A sibling read while looking for last year's report, kept for when the linter gets to it. */
-export interface KeptReport {
-  input: InputDocument;
-  /** Parsed, when the file is linted in this run too: the linter then does not parse it again. */
-  document?: ReportDocument;
-}
 
 /**
  * Automatic linking to last year's report: the report's folder is listed once per run, each
  * file's unit and year read once (in any input format the CLI reads), so a folder of 1,000
- * reports costs 1,000 small reads, not a million. A sibling that this run lints as well is
- * parsed in full (its unit and year come from that parse) and handed to the linter with its
- * text, so it is read, decoded and parsed once; others get the quick head-and-tail reading.
+ * reports costs 1,000 small reads, not a million. The texts read are kept for the linter, so each
+ * file is read and decoded once. (Parsing the siblings in full for the linter as well was tried:
+ * it saved the quick head-and-tail readings but kept a folder of parsed reports alive, and the
+ * garbage collector's extra work cost as much as it saved.)
  */
 export class PreviousFinder {
   private readonly listings = new Map<string, Promise<string[]>>();
   private readonly metas = new Map<string, Promise<Meta | undefined>>();
   private readonly folders = new Map<string, Promise<Array<{ path: string; meta: Meta }>>>();
-  private readonly kept = new Map<string, KeptReport>();
+  private readonly kept = new Map<string, InputDocument>();
   private keptChars = 0;
-  private parsedChars = 0;
-  private linted = new Set<string>();
 
   constructor(private readonly fs: CliFs) {}
 
-  /** The files this run lints (worth parsing in full when read as siblings). */
-  willLint(paths: Iterable<string>): void {
-    this.linted = new Set(paths);
-  }
-
   async find(path: string, text: string, format: 'markdown' | 'text', document?: ReportDocument): Promise<PreviousDiscovery> {
+    // The linter parsed the report already; its unit and year come from that parse.
     const own = document?.text === text ? document.meta : readReportMeta(text, { path, format });
     this.metas.set(path, Promise.resolve(own));
     const candidates = (await this.candidates(dirname(path))).filter((c) => c.path !== path);
     return findPreviousReport({ path, meta: own }, candidates);
   }
 
-  /** The decoded (and perhaps parsed) file, if discovery already read it (given out once). */
-  take(path: string): KeptReport | undefined {
-    const kept = this.kept.get(path);
-    if (kept) {
+  /** The decoded file, if discovery already read it (given out once). */
+  take(path: string): InputDocument | undefined {
+    const input = this.kept.get(path);
+    if (input) {
       this.kept.delete(path);
-      this.keptChars -= kept.input.text.length;
-      if (kept.document) this.parsedChars -= kept.input.text.length;
+      this.keptChars -= input.text.length;
     }
-    return kept;
+    return input;
   }
 
   has(path: string): boolean {
@@ -105,13 +90,10 @@ export class PreviousFinder {
   }
 
   private keep(path: string, input: InputDocument): Meta {
-    const size = input.text.length;
-    if (this.keptChars + size > MAX_KEPT_CHARS) return readReportMeta(input.text, { path, format: input.format });
-    const parse = this.linted.has(path) && this.parsedChars + size <= MAX_PARSED_CHARS;
-    const document = parse ? parseReport(input.text, { path, format: input.format }) : undefined;
-    this.kept.set(path, { input, document });
-    this.keptChars += size;
-    if (document) this.parsedChars += size;
-    return document ? document.meta : readReportMeta(input.text, { path, format: input.format });
+    if (this.keptChars + input.text.length <= MAX_KEPT_CHARS) {
+      this.kept.set(path, input);
+      this.keptChars += input.text.length;
+    }
+    return readReportMeta(input.text, { path, format: input.format });
   }
 }

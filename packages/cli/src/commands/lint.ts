@@ -100,9 +100,7 @@ async function lintAll(linter: ReportLinter, settings: LintSettings, files: Coll
   const progress = await startProgress(options.stderr, files.length, env);
   try {
     const onResult = () => progress?.tick();
-    if (threads >= 1) return await lintParallel(linter, settings, files, { threads, onResult });
-    linter.willLint(files.map((f) => f.path));
-    return await lintSequential(linter, files, { onResult });
+    return threads >= 1 ? await lintParallel(linter, settings, files, { threads, onResult }) : await lintSequential(linter, files, { onResult });
   } finally {
     progress?.stop();
   }
