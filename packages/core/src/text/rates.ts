@@ -14,13 +14,17 @@ export interface Percent {
 }
 
 /** Figures with a percent sign (not ‰ or 个百分点) in text[start, end). */
-export function findPercents(text: string, start: number, end: number): Percent[] {
-  const figures = findFigures(text, start, end);
-  if (!figures.length) return [];
-  return figures
-    .filter((f) => f.unit === '%' || f.unit === '％')
-    .map((f) => ({ start: f.start, end: f.end, value: f.value, written: /^[\d.．]+/.exec(text.slice(f.start, f.end))?.[0] ?? '' }));
+export function findPercents(text: string, start: number, end: number): readonly Percent[] {
+  let out: Percent[] | undefined;
+  for (const f of findFigures(text, start, end)) {
+    if (f.unit !== '%' && f.unit !== '％') continue;
+    (out ??= []).push({ start: f.start, end: f.end, value: f.value, written: /^[\d.．]+/.exec(text.slice(f.start, f.end))?.[0] ?? '' });
+  }
+  return out ?? NO_PERCENTS;
 }
+
+/** Most sentences have no percentage: they share one empty list. */
+const NO_PERCENTS: readonly Percent[] = Object.freeze([]);
 
 /** Non-percent figures (counts) in text[start, end). */
 export function findCounts(text: string, start: number, end: number): Figure[] {

@@ -21,9 +21,10 @@ export function splitSentences(text: string, blocks: ReadonlyArray<{ contentStar
     const b = blocks[block]!;
     STOP.lastIndex = b.contentStart;
     let start = b.contentStart;
-    for (let m = STOP.exec(text); m && m.index < b.end; m = STOP.exec(text)) {
-      push(start, m.index + 1, block);
-      start = m.index + 1;
+    // test() rather than exec(): no match object per sentence; the stop is the character before lastIndex.
+    while (STOP.test(text) && STOP.lastIndex <= b.end) {
+      push(start, STOP.lastIndex, block);
+      start = STOP.lastIndex;
     }
     push(start, b.end, block);
   }
