@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, createEngine, findPreviousReport, parseReport, unitMatch, type LintResult } from '@fzlint/core';
+import { ConfigError, createEngine, findPreviousReport, parseReport, PreviousReportIndex, unitMatch, type LintResult } from '@fzlint/core';
 import { engine, memoryEnv, readSeed, recommended, ROOT, SEEDS, seedPath } from '../helpers.js';
 
 const FIXTURES = join(ROOT, 'test/fixtures/cross-year');
@@ -26,6 +26,24 @@ const problemFacts = (r: LintResult) => r.facts.filter((f) => f.type === 'previo
 const crossYear = (r: LintResult, id: string) => r.diagnostics.filter((d) => d.ruleId === `cross-year/${id}`);
 
 describe('automatic discovery of last year\'s report', () => {
+  // Hosts with many reports in one folder use the index; it must decide exactly as the direct search.
+  it('the folder index gives the same choice and explanation as comparing with every candidate', () => {
+    const units = ['花都区政务服务数据管理局', '广州市花都区政务服务数据管理局', '广东省广州市花都区政务服务数据管理局', '越秀区司法局', '司法局', '市司法局', '某 局'];
+    const meta = fc.record({
+      unit: fc.option(fc.record({ value: fc.constantFrom(...units), source: fc.constantFrom('title', 'signature', 'front-matter') }), { nil: undefined }),
+      year: fc.option(fc.record({ value: fc.integer({ min: 2020, max: 2024 }), source: fc.constant('title') }), { nil: undefined }),
+    });
+    const candidate = fc.record({ path: fc.constantFrom('/a/1.md', '/a/2.md', '/a/3.txt', '/b/4.md', '/b/5.md', '/a/6.md', '/c/7.txt'), meta });
+    fc.assert(
+      fc.property(fc.uniqueArray(candidate, { selector: (c) => c.path, maxLength: 7 }), candidate, (candidates, current) => {
+        const direct = findPreviousReport(current as never, candidates as never);
+        const indexed = new PreviousReportIndex(candidates as never).find(current as never);
+        expect({ ...indexed, candidates: indexed.candidates }).toEqual(direct);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   const folder = readdirSync(SEEDS).map((f) => ({ path: join(SEEDS, f), text: readFileSync(join(SEEDS, f), 'utf8') }));
   const current = (text: string, path: string) => ({ path, meta: parseReport(text, { path }).meta });
 

@@ -1,4 +1,4 @@
-import { findPreviousReport, readReportMeta, type PreviousDiscovery, type ReportDocument, type ReportMeta } from '@fzlint/core';
+import { PreviousReportIndex, readReportMeta, type PreviousDiscovery, type ReportDocument, type ReportMeta } from '@fzlint/core';
 import { dirname, extname, join } from 'node:path';
 import type { CliFs } from './fs.js';
 import { readInput, type InputDocument } from './inputs/index.js';
@@ -15,7 +15,8 @@ const MAX_KEPT_CHARS = 64 * 1024 * 1024;
 /**
  * Automatic linking to last year's report: the report's folder is listed once per run, each
  * file's unit and year read once (in any input format the CLI reads), so a folder of 1,000
- * reports costs 1,000 small reads, not a million. The texts read are kept for the linter, so each
+ * reports costs 1,000 small reads, not a million, and each report is compared only with the
+ * reports of its unit (PreviousReportIndex). The texts read are kept for the linter, so each
  * file is read and decoded once. (Parsing the siblings in full for the linter as well was tried:
  * it saved the quick head-and-tail readings but kept a folder of parsed reports alive, and the
  * garbage collector's extra work cost as much as it saved.)
@@ -23,7 +24,7 @@ const MAX_KEPT_CHARS = 64 * 1024 * 1024;
 export class PreviousFinder {
   private readonly listings = new Map<string, Promise<string[]>>();
   private readonly metas = new Map<string, Promise<Meta | undefined>>();
-  private readonly folders = new Map<string, Promise<Array<{ path: string; meta: Meta }>>>();
+  private readonly folders = new Map<string, Promise<PreviousReportIndex>>();
   private readonly kept = new Map<string, InputDocument>();
   private keptChars = 0;
 
@@ -33,8 +34,7 @@ export class PreviousFinder {
     // The linter parsed the report already; its unit and year come from that parse.
     const own = document?.text === text ? document.meta : readReportMeta(text, { path, format });
     this.metas.set(path, Promise.resolve(own));
-    const candidates = (await this.candidates(dirname(path))).filter((c) => c.path !== path);
-    return findPreviousReport({ path, meta: own }, candidates);
+    return (await this.folder(dirname(path))).find({ path, meta: own });
   }
 
   /** The decoded file, if discovery already read it (given out once). */
@@ -51,13 +51,13 @@ export class PreviousFinder {
     return this.kept.has(path);
   }
 
-  /** A folder's reports with their unit and year, read once for all the reports in it. */
-  private candidates(dir: string): Promise<Array<{ path: string; meta: Meta }>> {
+  /** A folder's reports indexed by unit and year, read once for all the reports in it. */
+  private folder(dir: string): Promise<PreviousReportIndex> {
     let p = this.folders.get(dir);
     if (!p) {
       p = this.listing(dir)
         .then((files) => Promise.all(files.map(async (f) => ({ path: f, meta: await this.metaOf(f) }))))
-        .then((all) => all.filter((c): c is { path: string; meta: Meta } => !!c.meta));
+        .then((all) => new PreviousReportIndex(all.filter((c): c is { path: string; meta: Meta } => !!c.meta)));
       this.folders.set(dir, p);
     }
     return p;

@@ -16,6 +16,7 @@ export type { OutlineNode } from './document/outline.js';
 export type { ReportMeta, ReportDate, Span } from './document/metadata.js';
 export {
   findPreviousReport,
+  PreviousReportIndex,
   unitMatch,
   normalizeUnit,
   type PreviousCandidate,

@@ -97,30 +97,47 @@ export function findPreviousReport(current: { path: string; meta: Pick<ReportMet
     };
   }
   const wanted = year - 1;
-  const matches: Array<{ verdict: CandidateVerdict; rank: number[] }> = [];
-  const sameUnitYears = new Set<number>();
+  const judged: Judged[] = [];
   for (const c of candidates) {
     if (c.path === current.path) continue;
-    const meta = c.meta ?? readReportMeta(c.text ?? '', { path: c.path, format: c.format });
-    const v: CandidateVerdict = { path: c.path, unit: meta.unit?.value, year: meta.year?.value, chosen: false, note: '' };
-    verdicts.push(v);
-    const how = v.unit ? unitMatch(unit, v.unit) : undefined;
-    if (!v.unit) v.note = '未识别出单位';
-    else if (!how) v.note = `单位「${v.unit}」不同`;
-    else if (v.year === undefined) v.note = '同一单位，但未识别出年度';
-    else if (v.year !== wanted) {
-      v.note = `同一单位，但是${v.year}年度的报告`;
-      sameUnitYears.add(v.year);
-    } else {
-      v.note = '同一单位的上一年度报告';
-      const rank = [how === 'exact' ? 0 : 1, SOURCE_RANK[meta.unit!.source] ?? 9, dirOf(c.path) === dirOf(current.path) ? 0 : 1];
-      matches.push({ verdict: v, rank });
-    }
+    judged.push(judge(unit, wanted, current.path, c.path, c.meta ?? readReportMeta(c.text ?? '', { path: c.path, format: c.format })));
   }
-  const looked = `检查了 ${verdicts.length} 个文件`;
+  return decide(unit, wanted, judged, judged.length, judged.map((j) => j.verdict));
+}
+
+interface Judged {
+  verdict: CandidateVerdict;
+  /** Set when the candidate is last year's report of the same unit. */
+  rank?: number[];
+  /** Set when the candidate is the same unit's report of another year. */
+  otherYear?: number;
+}
+
+/** How one candidate compares with the report (unit `unit`, looking for year `wanted`). */
+function judge(unit: string, wanted: number, currentPath: string, path: string, meta: Pick<ReportMeta, 'unit' | 'year'>): Judged {
+  const v: CandidateVerdict = { path, unit: meta.unit?.value, year: meta.year?.value, chosen: false, note: '' };
+  const how = v.unit ? unitMatch(unit, v.unit) : undefined;
+  if (!v.unit) v.note = '未识别出单位';
+  else if (!how) v.note = `单位「${v.unit}」不同`;
+  else if (v.year === undefined) v.note = '同一单位，但未识别出年度';
+  else if (v.year !== wanted) {
+    v.note = `同一单位，但是${v.year}年度的报告`;
+    return { verdict: v, otherYear: v.year };
+  } else {
+    v.note = '同一单位的上一年度报告';
+    return { verdict: v, rank: [how === 'exact' ? 0 : 1, SOURCE_RANK[meta.unit!.source] ?? 9, dirOf(path) === dirOf(currentPath) ? 0 : 1] };
+  }
+  return { verdict: v };
+}
+
+/** The choice among the judged candidates (of `looked` in all), and the sentence that explains it. */
+function decide(unit: string, wanted: number, judged: readonly Judged[], looked: number, candidates: CandidateVerdict[]): PreviousDiscovery {
+  const lookedText = `检查了 ${looked} 个文件`;
+  const matches = judged.filter((j): j is Judged & { rank: number[] } => j.rank !== undefined);
   if (!matches.length) {
-    const others = sameUnitYears.size ? `；同一单位的报告有 ${[...sameUnitYears].sort().map((y) => `${y}年度`).join('、')}` : '';
-    return { reason: `未找到「${unit}」${wanted}年度的报告（${looked}${others}），不与上一年度比较`, candidates: verdicts };
+    const years = new Set(judged.flatMap((j) => (j.otherYear === undefined ? [] : [j.otherYear])));
+    const others = years.size ? `；同一单位的报告有 ${[...years].sort().map((y) => `${y}年度`).join('、')}` : '';
+    return { reason: `未找到「${unit}」${wanted}年度的报告（${lookedText}${others}），不与上一年度比较`, candidates };
   }
   matches.sort((a, b) => compareRank(a.rank, b.rank) || (a.verdict.path < b.verdict.path ? -1 : a.verdict.path > b.verdict.path ? 1 : 0));
   const chosen = matches[0]!.verdict;
@@ -132,12 +149,82 @@ export function findPreviousReport(current: { path: string; meta: Pick<ReportMet
     path: chosen.path,
     unit: chosen.unit,
     year: chosen.year,
-    reason: `自动选用同一单位「${chosen.unit}」${wanted}年度的报告 ${basename(chosen.path)} 作为上一年度报告（${looked}${also}）`,
-    candidates: verdicts,
+    reason: `自动选用同一单位「${chosen.unit}」${wanted}年度的报告 ${basename(chosen.path)} 作为上一年度报告（${lookedText}${also}）`,
+    candidates,
   };
 }
 
 function compareRank(a: number[], b: number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return 0;
+}
+
+/**
+ * findPreviousReport for many reports of one folder: the candidates are indexed by unit once, and
+ * each report is compared only with those of its unit (exact, or with a region prefix), so a
+ * folder of N reports costs about N lookups instead of N² comparisons. The result is the same as
+ * findPreviousReport's; its per-candidate verdicts are worked out only when read.
+ */
+export class PreviousReportIndex {
+  private readonly byUnit = new Map<string, IndexedCandidate[]>();
+  /** Normalised units by each of their proper suffixes of four or more characters (花都区政务服务数据管理局 ← 政务服务数据管理局 …). */
+  private readonly bySuffix = new Map<string, string[]>();
+  /** How many candidates each path is (normally one). */
+  private readonly pathCount = new Map<string, number>();
+
+  constructor(private readonly candidates: ReadonlyArray<{ path: string; meta: Pick<ReportMeta, 'unit' | 'year'> }>) {
+    for (const c of candidates) {
+      this.pathCount.set(c.path, (this.pathCount.get(c.path) ?? 0) + 1);
+      const unit = c.meta.unit?.value;
+      const norm = unit ? normalizeUnit(unit) : '';
+      if (!norm) continue;
+      let group = this.byUnit.get(norm);
+      if (!group) {
+        this.byUnit.set(norm, (group = []));
+        for (let k = 4; k < norm.length; k++) {
+          const suffix = norm.slice(norm.length - k);
+          const list = this.bySuffix.get(suffix);
+          if (list) list.push(norm);
+          else this.bySuffix.set(suffix, [norm]);
+        }
+      }
+      group.push({ path: c.path, meta: c.meta });
+    }
+  }
+
+  find(current: { path: string; meta: Pick<ReportMeta, 'unit' | 'year'> }): PreviousDiscovery {
+    const unit = current.meta.unit?.value;
+    const year = current.meta.year?.value;
+    const norm = unit ? normalizeUnit(unit) : '';
+    if (year === undefined || !norm) return findPreviousReport(current, this.candidates);
+    const judged: Judged[] = [];
+    for (const u of this.unitsMatching(norm)) {
+      for (const c of this.byUnit.get(u)!) if (c.path !== current.path) judged.push(judge(unit!, year - 1, current.path, c.path, c.meta));
+    }
+    const looked = this.candidates.length - (this.pathCount.get(current.path) ?? 0);
+    const found = decide(unit!, year - 1, judged, looked, []);
+    const all = this.candidates;
+    let verdicts: CandidateVerdict[] | undefined;
+    return Object.defineProperty(found, 'candidates', {
+      enumerable: true,
+      get: () => (verdicts ??= findPreviousReport(current, all).candidates),
+    });
+  }
+
+  /** Normalised units that unitMatch accepts for `norm`: itself, and longer or shorter by a region prefix. */
+  private unitsMatching(norm: string): string[] {
+    const out: string[] = [];
+    if (this.byUnit.has(norm)) out.push(norm);
+    for (const longer of this.bySuffix.get(norm) ?? []) if (unitMatch(norm, longer)) out.push(longer);
+    for (let k = 4; k < norm.length; k++) {
+      const shorter = norm.slice(norm.length - k);
+      if (this.byUnit.has(shorter) && unitMatch(norm, shorter)) out.push(shorter);
+    }
+    return out;
+  }
+}
+
+interface IndexedCandidate {
+  path: string;
+  meta: Pick<ReportMeta, 'unit' | 'year'>;
 }
