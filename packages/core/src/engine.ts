@@ -52,8 +52,8 @@ export interface LintResult {
   edition?: { id: string; name: string; reason: EditionChoice['reason'] };
   sections: SectionIndex;
   previous?: PreviousReport;
-  /** The rules that ran, by id (for hovers and explanations). */
-  rules: Map<string, ActiveRule>;
+  /** The rules that ran, by id (for hovers and explanations); shared by the results of one config. */
+  rules: ReadonlyMap<string, ActiveRule>;
 }
 
 export interface FixResult {
@@ -127,7 +127,7 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
   const editionId = choice.edition?.id;
   const active = config.activeRules(editionId, options.path, options.rules);
   const { engineSeverity } = active;
-  const rules = active.rules.filter((r) => appliesToYear(r.def.years, year));
+  const rules = rulesForYear(active.rules, year);
   const sections = new SectionIndex(doc, config.sectionsFor(editionId));
   const previous = options.previous ? parsePrevious(options.previous, config) : undefined;
   const diagnostics: Diagnostic[] = [];
@@ -218,8 +218,26 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
     edition: choice.edition ? { id: choice.edition.id, name: choice.edition.name, reason: choice.reason } : undefined,
     sections,
     previous,
-    rules: new Map(rules.map((r) => [r.def.id, r])),
+    rules: rulesById(rules),
   };
+}
+
+// A batch lints many reports with the same config: the rule lists per year and their id maps are made once.
+const byYear = new WeakMap<readonly ActiveRule[], Map<number | undefined, ActiveRule[]>>();
+const byId = new WeakMap<readonly ActiveRule[], ReadonlyMap<string, ActiveRule>>();
+
+function rulesForYear(all: readonly ActiveRule[], year: number | undefined): ActiveRule[] {
+  let cache = byYear.get(all);
+  if (!cache) byYear.set(all, (cache = new Map()));
+  let list = cache.get(year);
+  if (!list) cache.set(year, (list = all.filter((r) => appliesToYear(r.def.years, year))));
+  return list;
+}
+
+function rulesById(rules: readonly ActiveRule[]): ReadonlyMap<string, ActiveRule> {
+  let map = byId.get(rules);
+  if (!map) byId.set(rules, (map = new Map(rules.map((r) => [r.def.id, r]))));
+  return map;
 }
 
 function parsePrevious(prev: NonNullable<LintOptions['previous']>, config: ResolvedConfig): PreviousReport {

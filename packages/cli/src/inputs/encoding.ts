@@ -73,6 +73,7 @@ function decodeValidUtf8(body: Uint8Array): string {
 }
 
 export function detectLineEnding(text: string): LineEnding {
+  if (!text.includes('\r')) return '\n';
   let crlf = 0;
   let lf = 0;
   let cr = 0;

@@ -19,6 +19,7 @@ export class ResolvedConfig {
   readonly sectionDefs: SectionDefinition[];
   private readonly base = new Map<string, ActiveRule>();
   private readonly cache = new Map<string, { rules: ActiveRule[]; engineSeverity: Map<string, string> }>();
+  private readonly sectionsByEdition = new Map<string, SectionDefinition[]>();
   private readonly matchers: Array<(path: string) => boolean>;
 
   constructor(readonly data: ConfigData) {
@@ -69,10 +70,15 @@ export class ResolvedConfig {
   }
 
   sectionsFor(edition: string | undefined): SectionDefinition[] {
-    const visible = new Map<string, SectionDefinition>();
-    for (const s of this.sectionDefs) if (!s.edition && !visible.has(s.id)) visible.set(s.id, s);
-    for (const s of this.sectionDefs) if (edition && s.edition === edition) visible.set(s.id, s);
-    return [...visible.values()];
+    const key = edition ?? '';
+    let list = this.sectionsByEdition.get(key);
+    if (!list) {
+      const visible = new Map<string, SectionDefinition>();
+      for (const s of this.sectionDefs) if (!s.edition && !visible.has(s.id)) visible.set(s.id, s);
+      for (const s of this.sectionDefs) if (edition && s.edition === edition) visible.set(s.id, s);
+      this.sectionsByEdition.set(key, (list = [...visible.values()]));
+    }
+    return list;
   }
 
   private rulesFor(path: string | undefined, extra?: Record<string, unknown>) {

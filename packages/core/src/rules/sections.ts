@@ -62,6 +62,8 @@ export function scoreText(def: SectionDefinition, text: string): number {
 }
 
 const scores = new WeakMap<SectionDefinition, Map<string, number>>();
+/** The same definitions serve every report of a config and edition. */
+const definitionsById = new WeakMap<readonly SectionDefinition[], ReadonlyMap<string, SectionDefinition>>();
 const SCORES_PER_SECTION = 4096;
 
 function computeScore(def: SectionDefinition, text: string): number {
@@ -83,7 +85,7 @@ function nodeMatch(def: SectionDefinition, node: OutlineNode, score: number): Se
 
 /** Section recognition for one document and one set of visible definitions; computed lazily. */
 export class SectionIndex {
-  private readonly byId = new Map<string, SectionDefinition>();
+  private readonly byId: ReadonlyMap<string, SectionDefinition>;
   private readonly cache = new Map<string, SectionMatch[]>();
   private topLevelDone = false;
 
@@ -91,7 +93,9 @@ export class SectionIndex {
     readonly doc: ReportDocument,
     defs: SectionDefinition[],
   ) {
-    for (const d of defs) this.byId.set(d.id, d);
+    let shared = definitionsById.get(defs);
+    if (!shared) definitionsById.set(defs, (shared = new Map(defs.map((d) => [d.id, d]))));
+    this.byId = shared;
   }
 
   definitions(): SectionDefinition[] {
