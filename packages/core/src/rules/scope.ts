@@ -108,7 +108,8 @@ export function inText(doc: ReportDocument, start: number, end = start + 1): boo
  * rejected candidate does not hide an overlapping one).
  */
 export function scanParagraphs(doc: ReportDocument, re: RegExp, visit: (m: RegExpExecArray, start: number, end: number) => boolean): void {
-  for (const block of doc.blocks) {
+  for (let bi = 0, list = doc.blocks; bi < list.length; bi++) {
+    const block = list[bi]!;
     const slice = doc.text.slice(block.contentStart, block.end);
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {

@@ -16,7 +16,9 @@ export interface Percent {
 /** Figures with a percent sign (not ‰ or 个百分点) in text[start, end). */
 export function findPercents(text: string, start: number, end: number): readonly Percent[] {
   let out: Percent[] | undefined;
-  for (const f of findFigures(text, start, end)) {
+  const figures = findFigures(text, start, end);
+  for (let i = 0; i < figures.length; i++) {
+    const f = figures[i]!;
     if (f.unit !== '%' && f.unit !== '％') continue;
     (out ??= []).push({ start: f.start, end: f.end, value: f.value, written: /^[\d.．]+/.exec(text.slice(f.start, f.end))?.[0] ?? '' });
   }

@@ -43,7 +43,8 @@ marks: [工作秘密]`,
         seen.push([start, end]);
         rc.report({ start, end, data: { match: text.slice(start, end), what } });
       };
-      for (const block of rc.doc.blocks) {
+      for (let bi = 0, list = rc.doc.blocks; bi < list.length; bi++) {
+        const block = list[bi]!;
         const content = text.slice(block.contentStart, block.end);
         const alone = ALONE.exec(content);
         if (alone) {

@@ -52,7 +52,15 @@ value: percent`,
         if (!hits.length) continue;
         const sentences = rc.doc.sentences;
         let h = 0;
-        for (const s of sentences) {
+        // Sentences are in document order: start at the first one that can hold the first hit.
+        let lo = 0;
+        for (let hi = sentences.length; lo < hi; ) {
+          const mid = (lo + hi) >> 1;
+          if (sentences[mid]!.end <= hits[0]!.start) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let si = lo; si < sentences.length; si++) {
+          const s = sentences[si]!;
           while (h < hits.length && hits[h]!.end <= s.start) h++;
           if (h >= hits.length) break;
           if (s.end <= r.start || s.start >= r.end || hits[h]!.start >= s.end) continue;

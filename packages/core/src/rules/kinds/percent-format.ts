@@ -53,7 +53,8 @@ severity: warning`,
   compile() {
     return (rc) => {
       const text = rc.doc.text;
-      for (const block of rc.doc.blocks) {
+      for (let bi = 0, list = rc.doc.blocks; bi < list.length; bi++) {
+        const block = list[bi]!;
         for (const m of findMalformedPercents(text, block.contentStart, block.end)) {
           if (!inText(rc.doc, m.start, m.end)) continue;
           rc.report({

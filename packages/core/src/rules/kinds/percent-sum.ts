@@ -47,7 +47,8 @@ severity: warning`,
     const changeWords = (rule.options.changeWords as string[] | undefined) ?? DEFAULT_CHANGE_WORDS;
     return (rc) => {
       const text = rc.doc.text;
-      for (const s of rc.doc.sentences) {
+      for (let si = 0, list = rc.doc.sentences; si < list.length; si++) {
+        const s = list[si]!;
         const shares: Share[] = [];
         for (const p of findPercents(text, s.start, s.end)) {
           const from = clauseStart(text, p.start, s.start);

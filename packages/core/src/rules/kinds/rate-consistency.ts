@@ -68,7 +68,8 @@ rates: [办结率, 解决率, 化解率]`,
 
     return (rc) => {
       const text = rc.doc.text;
-      for (const s of rc.doc.sentences) {
+      for (let si = 0, list = rc.doc.sentences; si < list.length; si++) {
+        const s = list[si]!;
         const percents = findPercents(text, s.start, s.end)
           .map((p) => ({ p, rate: rateLabel(text, p, s.start) }))
           .filter((x) => x.rate && rates.some((r) => x.rate!.label.endsWith(r)));

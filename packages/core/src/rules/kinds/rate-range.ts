@@ -28,7 +28,8 @@ exceptions: [增长, 同比, 环比, 提高, 增长率, 计划完成率]`,
     const exceptions = (rule.options.exceptions as string[] | undefined) ?? [];
     return (rc) => {
       const text = rc.doc.text;
-      for (const s of rc.doc.sentences) {
+      for (let si = 0, list = rc.doc.sentences; si < list.length; si++) {
+        const s = list[si]!;
         for (const p of findPercents(text, s.start, s.end)) {
           if (p.value <= max) continue;
           const rate = rateLabel(text, p, s.start);

@@ -98,7 +98,8 @@ allow: [大数据数据库]`,
       // A unit is doubled only where its first character recurs within maxLength positions: the
       // character index's chain rules out almost every position with one lookup.
       const next = charIndexOf(text)?.next;
-      for (const block of rc.doc.blocks) {
+      for (let bi = 0, list = rc.doc.blocks; bi < list.length; bi++) {
+        const block = list[bi]!;
         const end = block.end;
         let i = block.contentStart;
         while (i < end) {
