@@ -63,7 +63,12 @@ export interface BlockScan {
   htmlComments: HtmlComment[];
 }
 
-const INDENT = /^[ \t\u3000\u00a0\ufeff]*/;
+/** Length of the indentation (spaces, tabs, full-width and no-break spaces, BOM) that starts `s`. */
+function indentOf(s: string): number {
+  let i = 0;
+  for (let c = s.charCodeAt(0); c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff; c = s.charCodeAt(++i));
+  return i;
+}
 
 function blankLine(s: string): boolean {
   return /^[\s\u3000\u00a0\ufeff]*$/.test(s);
@@ -77,7 +82,7 @@ export function scanText(lines: LineIndex): BlockScan {
   for (let i = 0; i < lines.lineCount; i++) {
     const start = lines.lineStarts[i]!;
     const s = lines.lineText(i);
-    const indent = INDENT.exec(s)![0].length;
+    const indent = indentOf(s);
     contentStarts.push(start + indent);
     if (blankLine(s)) kinds.push('blank');
     else if (isResidueLine(s)) kinds.push('residue');
@@ -155,7 +160,7 @@ export function finishMarkdown(lines: LineIndex, structure: MarkdownStructure): 
   for (let i = 0; i < n; i++) {
     const start = lines.lineStarts[i]!;
     const s = lines.lineText(i);
-    let prefix = INDENT.exec(s)![0].length;
+    let prefix = indentOf(s);
     if (kinds[i] === 'prose' || kinds[i] === 'heading') {
       const rest = s.slice(prefix);
       const quote = /^(?:>[ \t]?)+/.exec(rest);

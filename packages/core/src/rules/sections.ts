@@ -157,34 +157,34 @@ export class SectionIndex {
     const nodes = this.doc.nodes.filter((n) => n.kind !== 'inline');
     const taken = new Set<OutlineNode>();
     const primary = defs.filter((d) => !d.fallbackBefore);
-    const scores = new Map<SectionDefinition, Map<OutlineNode, number>>();
-    for (const def of primary) {
-      const m = new Map<OutlineNode, number>();
-      for (const n of nodes) if (n.rank === def.level) m.set(n, scoreText(def, n.title));
-      scores.set(def, m);
-    }
-    for (const def of primary) {
-      const scored = [...scores.get(def)!].map(([n, s]) => ({ n, s })).filter((x) => x.s >= def.minScore);
-      let chosen: typeof scored;
-      if (def.multiple) chosen = scored;
-      else {
+    // score[j][i]: how strongly primary section j claims node i (0 when the node is not of its level).
+    const score = primary.map((def) => nodes.map((n) => (n.rank === def.level ? scoreText(def, n.title) : 0)));
+    primary.forEach((def, j) => {
+      let chosen: number[] = [];
+      if (def.multiple) {
+        for (let i = 0; i < nodes.length; i++) if (nodes[i]!.rank === def.level && score[j]![i]! >= def.minScore) chosen.push(i);
+      } else {
         // Prefer headings this section claims at least as strongly as any other section does;
         // a heading that plainly belongs elsewhere is only taken when nothing else matches
         // (a merged heading such as 存在的不足和下一步工作安排 then serves both).
-        const rank = (x: { n: OutlineNode; s: number }) => {
+        let best = -1;
+        let bestRank = -Infinity;
+        for (let i = 0; i < nodes.length; i++) {
+          const s = score[j]![i]!;
+          if (nodes[i]!.rank !== def.level || s < def.minScore) continue;
           let other = 0;
-          for (const [d, m] of scores) if (d !== def) other = Math.max(other, m.get(x.n) ?? 0);
-          return x.s > other ? x.s : x.s === other ? x.s - 0.5 : x.s - 1000;
-        };
-        const best = scored.reduce<{ x: (typeof scored)[number]; r: number } | undefined>((acc, x) => {
-          const r = rank(x);
-          return !acc || r > acc.r ? { x, r } : acc;
-        }, undefined);
-        chosen = best ? [best.x] : [];
+          for (let k = 0; k < primary.length; k++) if (k !== j) other = Math.max(other, score[k]![i]!);
+          const r = s > other ? s : s === other ? s - 0.5 : s - 1000;
+          if (best < 0 || r > bestRank) (best = i), (bestRank = r);
+        }
+        if (best >= 0) chosen = [best];
       }
-      for (const x of chosen) taken.add(x.n);
-      this.cache.set(def.id, chosen.map((x) => nodeMatch(def, x.n, x.s)));
-    }
+      for (const i of chosen) taken.add(nodes[i]!);
+      this.cache.set(
+        def.id,
+        chosen.map((i) => nodeMatch(def, nodes[i]!, score[j]![i]!)),
+      );
+    });
     for (const def of defs.filter((d) => d.fallbackBefore)) {
       const scored = nodes.filter((n) => n.rank === def.level).map((n) => ({ n, s: scoreText(def, n.title) }));
       const limit = this.cache.get(def.fallbackBefore!)?.[0]?.node?.start ?? Infinity;
