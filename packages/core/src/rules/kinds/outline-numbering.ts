@@ -43,6 +43,7 @@ markers: [cn-dun, cn-paren, arabic]`,
     const style = rule.options.style !== false;
     return (rc) => {
       const visit = (parent: OutlineNode) => {
+        if (!parent.children.length) return;
         const lastByType = new Map<MarkerType, OutlineNode>();
         for (const child of parent.children) {
           const type = child.markerType;

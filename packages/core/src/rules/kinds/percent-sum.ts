@@ -62,6 +62,7 @@ severity: warning`,
           // 分别占30%、50%、20%: a list is one complete set of parts, added up on its own.
           if (whole !== undefined) shares.push({ p, whole: listed(clause, at) ? `分别@${from + at}` : whole });
         }
+        if (shares.length < 2) continue; // one share cannot exceed the whole
         const groups = new Map<string, Share[]>();
         for (const sh of shares) groups.set(sh.whole, [...(groups.get(sh.whole) ?? []), sh]);
         for (const group of groups.values()) {
