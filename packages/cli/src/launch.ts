@@ -22,9 +22,10 @@ export interface Relaunch {
 
 export function relaunchForBatch(argv: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Relaunch | undefined {
   if (env[MARKER] || availableParallelism() - 1 >= DEFAULT_POOL) return undefined;
-  if ([...process.execArgv, env.NODE_OPTIONS ?? ''].some((a) => a.includes('--v8-pool-size'))) return undefined;
+  // Node flags given by hand (--inspect, --cpu-prof …) are for this process: it is not replaced.
+  if (process.execArgv.length || (env.NODE_OPTIONS ?? '').includes('--v8-pool-size')) return undefined;
   if (!isBatch(argv, cwd)) return undefined;
-  const child = spawn(process.execPath, ['--v8-pool-size=0', ...process.execArgv, process.argv[1]!, ...argv], {
+  const child = spawn(process.execPath, ['--v8-pool-size=0', process.argv[1]!, ...argv], {
     stdio: 'inherit',
     env: { ...env, [MARKER]: '1' },
   });
