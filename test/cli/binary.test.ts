@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, seedPath } from '../helpers.js';
-import { expectNoStack, json, runBin, type EslintFile } from './cli-helpers.js';
+import { ROOT, SEEDS, seedPath } from '../helpers.js';
+import { BIN, expectNoStack, json, runBin, type EslintFile } from './cli-helpers.js';
 
 describe('the fzlint binary (subprocess)', () => {
   it('lints seeds/ (the README command) and exits 1 because some reports have errors', () => {
@@ -38,6 +38,25 @@ describe('the fzlint binary (subprocess)', () => {
     writeFileSync(join(dir, 'a.md'), '# 某局2024年法治政府建设年度报告\n\n法治宣传。\n');
     expect(runBin(['.'], { cwd: dir }).code).toBe(0);
   });
+
+  // A CI job that times out signals the process it started: the relaunched linter must stop with it.
+  it.skipIf(availableParallelism() >= 5)('a signal to the relaunching process reaches the linter; nothing is left running', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fzlint-'));
+    const seeds = readdirSync(SEEDS);
+    for (let i = 0; i < 400; i++) copyFileSync(join(SEEDS, seeds[i % seeds.length]!), join(dir, `${i}-${seeds[i % seeds.length]}`));
+    const child = spawn(process.execPath, [BIN, '.'], { cwd: dir, env: { ...process.env, FZLINT_DEBUG: '1', NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    // The linter prints its plan to stderr when it starts: then the relaunched process is running.
+    await new Promise<void>((started) => child.stderr.on('data', (chunk: Buffer) => ((stderr += chunk), stderr.includes('V8 pool') && started())));
+    child.kill('SIGTERM');
+    // stderr closes only when every process holding it (the relaunched linter too) has ended.
+    const [code, signal] = await new Promise<[number | null, string | null]>((done) => child.on('close', (c, s) => done([c, s])));
+    expect(stderr).toContain('V8 pool --v8-pool-size=0');
+    expect(code === 143 || signal === 'SIGTERM').toBe(true);
+    const linter = Number(/process (\d+)/.exec(stderr)![1]);
+    expect(linter).not.toBe(child.pid);
+    expect(() => process.kill(linter, 0)).toThrow(); // no such process any more
+  }, 30000);
 
   it('exit codes 0 / 1 / 2 from the real process, no stack traces', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fzlint-'));

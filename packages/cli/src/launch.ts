@@ -29,12 +29,12 @@ export function relaunchForBatch(argv: string[], cwd: string, env: NodeJS.Proces
     stdio: 'inherit',
     env: { ...env, [MARKER]: '1' },
   });
-  // Ctrl-C reaches both processes; this one waits for the child to finish and reports its exit.
-  const ignore = () => undefined;
-  process.on('SIGINT', ignore).on('SIGTERM', ignore);
+  // A signal to this process (Ctrl-C, a CI timeout) is passed on; this one exits when the child has.
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', forward).on('SIGTERM', forward);
   const exitCode = new Promise<number | undefined>((done) => {
     child.on('error', () => {
-      process.off('SIGINT', ignore).off('SIGTERM', ignore);
+      process.off('SIGINT', forward).off('SIGTERM', forward);
       done(undefined);
     });
     child.on('exit', (code, signal) => done(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0)));

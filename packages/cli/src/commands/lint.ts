@@ -95,7 +95,7 @@ async function lintAll(linter: ReportLinter, settings: LintSettings, files: Coll
   const threads = options.fs ? 0 : workerCount(files.length, requested);
   if (env.FZLINT_DEBUG) {
     const pool = process.execArgv.find((a) => a.startsWith('--v8-pool-size')) ?? 'Node default';
-    options.stderr.write(`fzlint: ${files.length} files, ${threads} worker thread(s) + main thread, V8 pool ${pool}\n`);
+    options.stderr.write(`fzlint: ${files.length} files, ${threads} worker thread(s) + main thread, V8 pool ${pool}, process ${process.pid}\n`);
   }
   const progress = await startProgress(options.stderr, files.length, env);
   try {
