@@ -46,14 +46,6 @@ export class ReportLinter {
     this.finder = new PreviousFinder(fs);
   }
 
-  /** Starts reading a file (read-ahead while the previous one is linted); errors surface in lintFile. */
-  prefetch(filePath: string): Promise<Uint8Array> {
-    if (this.finder.has(filePath)) return Promise.resolve(new Uint8Array());
-    const p = this.fs.readFile(filePath);
-    p.catch(() => undefined);
-    return p;
-  }
-
   /** The config for a file: --config, or the nearest .fzlint.yaml, or the built-in default. */
   configFor(file: string): Promise<ResolvedConfig> {
     const key = this.settings.configFile ? '' : dirname(file);
@@ -72,7 +64,7 @@ export class ReportLinter {
    * on the result. A file excluded by the config's `ignores` (or, when found by walking a folder,
    * not matched by its `files`) comes back with `ignored`.
    */
-  async lintFile(filePath: string, how: { bytes?: Uint8Array | Promise<Uint8Array>; explicit?: boolean } = {}): Promise<FileResult> {
+  async lintFile(filePath: string, how: { bytes?: Uint8Array; explicit?: boolean } = {}): Promise<FileResult> {
     const base: FileResult = { filePath, source: '', diagnostics: [], facts: [], notes: [], meta: {} };
     // Looking for last year's report may already have read and decoded this file.
     let input: InputDocument | undefined = filePath === STDIN_PATH ? undefined : this.finder.take(filePath);
@@ -80,7 +72,6 @@ export class ReportLinter {
     if (!input) {
       try {
         bytes = await (how.bytes ?? this.fs.readFile(filePath));
-        if (!bytes.length && how.bytes) bytes = await this.fs.readFile(filePath);
       } catch (e) {
         return { ...base, error: { kind: 'io', message: `无法读取：${describeFsError(e)}` } };
       }

@@ -49,20 +49,11 @@ export interface RunOptions {
   onResult?: (result: FileResult) => void;
 }
 
-/** Files read ahead while one is linted, so the thread does not wait for the disk. */
-export const READ_AHEAD = 8;
-
-/** Lints files in the calling thread, one after another (reading a few files ahead). */
+/** Lints files in the calling thread, one after another (reads are synchronous: no read-ahead to arrange). */
 export async function lintSequential(linter: ReportLinter, files: CollectedFile[], options: Pick<RunOptions, 'onResult'>): Promise<FileResult[]> {
   const results: FileResult[] = [];
-  const reads = new Map<number, Promise<Uint8Array>>();
-  const ahead = (i: number) => {
-    if (i < files.length && !reads.has(i)) reads.set(i, linter.prefetch(files[i]!.path));
-  };
-  for (let i = 0; i < files.length; i++) {
-    for (let j = i; j < i + READ_AHEAD; j++) ahead(j);
-    const r = await linter.lintFile(files[i]!.path, { bytes: reads.get(i)!, explicit: files[i]!.explicit });
-    reads.delete(i);
+  for (const file of files) {
+    const r = await linter.lintFile(file.path, { explicit: file.explicit });
     options.onResult?.(r);
     results.push(r);
   }

@@ -6,11 +6,10 @@ import type { TaskMessage, ReplyMessage } from './pool.js';
 const linter = new ReportLinter(workerData as LintSettings);
 const port = parentPort!;
 
-// Tasks arrive faster than they are linted: reads start at once, linting runs one file at a time.
+// Tasks arrive faster than they are linted: they queue, and one file is linted at a time.
 let queue: Promise<unknown> = Promise.resolve();
 port.on('message', (task: TaskMessage) => {
-  const bytes = linter.prefetch(task.path);
-  const run = queue.then(() => linter.lintFile(task.path, { bytes, explicit: task.explicit }));
+  const run = queue.then(() => linter.lintFile(task.path, { explicit: task.explicit }));
   queue = run.catch(() => undefined);
   run.then(
     (result) => port.postMessage({ id: task.id, result } satisfies ReplyMessage),

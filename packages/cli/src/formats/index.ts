@@ -9,5 +9,3 @@ export const FORMATS: Record<string, () => Promise<Formatter>> = {
   junit: async () => (await import('./junit.js')).formatJunit,
   html: async () => (await import('./html.js')).formatHtml,
 };
-
-export const FORMAT_NAMES = Object.keys(FORMATS);
