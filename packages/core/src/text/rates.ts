@@ -59,7 +59,8 @@ export function rateLabel(text: string, p: Percent, floor: number, reach = 15): 
   const clause = text.slice(from, p.start);
   // 率先 (to take the lead) is a verb, not a rate.
   let i = clause.lastIndexOf('率');
-  while (i >= 0 && clause[i + 1] === '先') i = clause.lastIndexOf('率', i - 1);
+  // lastIndexOf(c, -1) searches from 0, so a 率先 at the clause start must end the search itself.
+  while (i >= 0 && clause[i + 1] === '先') i = i > 0 ? clause.lastIndexOf('率', i - 1) : -1;
   if (i < 0 || clause.length - i > reach) return undefined;
   const head = clause.slice(0, i + 1);
   const label = /[\u4e00-\u9fff]{1,5}$/.exec(head)?.[0] ?? '率';
