@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../packages/core/dist/index.js';
+import { createInterrupt } from '../packages/server/dist/interrupt.js';
 import { median, row, time } from './util.mjs';
 
 export async function benchEngine(root) {
@@ -17,6 +18,15 @@ export async function benchEngine(root) {
     // Target: ≤ 5 ms for a 15 KB report, i.e. ≤ 1/3 ms per KB.
     rows.push(row(`engine: lint ${f.slice(0, 3)} (${kb.toFixed(1)} KB, warm, median)`, ms, 'ms', `≤ ${((5 * kb) / 15).toFixed(2)} ms (5 ms / 15 KB)`, ms <= (5 * kb) / 15));
   }
+  // The time limit: checkpoints (the CLI's way) and the host interrupt (the server's), against no limit, on all seeds.
+  const all = seeds.map((f) => readFileSync(join(seedsDir, f), 'utf8'));
+  const lintAll = (timeLimit) => () => all.forEach((text, i) => engine.lint(text, { path: seeds[i], config, timeLimit }));
+  const interrupt = createInterrupt();
+  const plain = time(lintAll(undefined), { warmup: 20, runs: 100 });
+  const checked = time(lintAll({ ruleMs: 10000 }), { warmup: 20, runs: 100 });
+  const guarded = time(lintAll({ ruleMs: 1000, totalMs: 2000, interrupt }), { warmup: 20, runs: 100 });
+  rows.push(row('engine: time limit by checkpoints (CLI), time ratio to none', (checked / plain).toFixed(2), '×', '≤ 1.05', checked / plain <= 1.05));
+  rows.push(row('engine: time limit with interrupt (server), extra per lint', (guarded - plain) / all.length, 'ms', '≤ 0.5 ms (a watchdog thread per lint)', (guarded - plain) / all.length <= 0.5));
   for (const [name, ext] of [['text', 'txt'], ['markdown', 'md']]) {
     const base = readFileSync(join(seedsDir, seeds[3]), 'utf8');
     const times = [1, 2, 4, 8, 16].map((k) => {

@@ -52,10 +52,12 @@ export async function runFixture(c: FixtureCase) {
 
 /** Compares with the golden file, or rewrites it when FZLINT_UPDATE_FIXTURES=1. Returns the expected text. */
 export function golden(file: string, actual: string): string {
-  if (UPDATE || !existsSync(file)) {
+  if (UPDATE) {
     writeFileSync(file, actual);
     return actual;
   }
+  // A case without its expected output is not a passing case: write it with the update flag, then read it.
+  if (!existsSync(file)) throw new Error(`缺少期望输出 ${relative(ROOT, file)}：运行 npm run test:update 生成，并逐行核对`);
   return readFileSync(file, 'utf8');
 }
 

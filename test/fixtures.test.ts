@@ -1,7 +1,9 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '@fzlint/core';
-import { engine } from './helpers.js';
+import { engine, UPDATE } from './helpers.js';
 import { findFixtures, formatOutline, formatResult, golden, runFixture } from './fixture-runner.js';
 
 const cases = findFixtures();
@@ -9,6 +11,12 @@ const cases = findFixtures();
 describe('fixtures (input + rules → golden output)', () => {
   it('finds fixtures', () => {
     expect(cases.length).toBeGreaterThan(20);
+  });
+
+  it.skipIf(UPDATE)('a case without its expected output fails (it is written only with the update flag)', () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'fzlint-golden-')), 'expected.txt');
+    expect(() => golden(missing, 'x')).toThrow(/缺少期望输出/);
+    expect(existsSync(missing)).toBe(false);
   });
 
   for (const c of cases) {

@@ -84,3 +84,33 @@ describe('bad-input catalogue (CLI)', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 });
+
+describe('hangs and time limits (CLI)', () => {
+  it('clause-initial 率先 with a percentage and a 32,000-digit run finish (they hung or took seconds)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.txt'), '率先0%');
+    writeFileSync(join(dir, 'b.txt'), '一、工作\n率先在全市实现100%\n');
+    writeFileSync(join(dir, 'c.txt'), `某局2024年法治政府建设年度报告\n${'7'.repeat(32000)}\n${'1,234'.repeat(5000)}%\n`);
+    const r = runBin(['-f', 'json', '.'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const files = json<EslintFile[]>(r.stdout);
+    expect(files).toHaveLength(3);
+    for (const f of files) expect(f.messages.map((m) => m.ruleId)).not.toContain('fzlint/rule-timeout');
+  });
+
+  it('--rule-timeout: a rule past its budget is stopped and named on that file; the other files are checked', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'big.txt'), seed004.repeat(400));
+    writeFileSync(join(dir, 'small.txt'), seed004);
+    const r = runBin(['-f', 'json', '--rule-timeout', '1', 'big.txt', 'small.txt'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expectNoStack(r.stderr);
+    const [big, small] = json<EslintFile[]>(r.stdout);
+    const stopped = big!.messages.filter((m) => m.ruleId === 'fzlint/rule-timeout');
+    expect(stopped.length).toBeGreaterThan(0);
+    expect(stopped[0]!.message).toMatch(/^规则「[^」]+」检查本报告超过 1 毫秒，已停止；其余规则照常检查$/);
+    expect(stopped[0]!.severity).toBe(2);
+    expect(small!.messages.some((m) => m.ruleId === 'gd2024/part-speeches')).toBe(true);
+    expect(runBin(['--rule-timeout', 'x', 'small.txt'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('fzlint：--rule-timeout：「x」不是非负整数\n') });
+  });
+});

@@ -14,6 +14,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../../packages/server/src/server.js';
 import { TestClient } from './lsp-client.js';
 import { Workspace } from './workspace.js';
+import { readSeed } from '../helpers.js';
 import { cleanUpAfterEachTest } from './cleanup.js';
 
 cleanUpAfterEachTest();
@@ -82,5 +83,32 @@ describe('robustness', () => {
     expect(client.logs.some((l) => l.type === 1 && l.message.includes('模拟的引擎故障'))).toBe(true);
     // Requests on the failing document answer instead of throwing.
     expect(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: bad } })).toEqual([]);
+  });
+});
+
+describe('time budget', () => {
+  it('a check that runs past fzlint.lintTimeoutMs is stopped with a finding; other requests and documents are answered', async () => {
+    ws = new Workspace();
+    const big = ws.write('big.txt', readSeed('003').repeat(120));
+    const small = ws.seed('004');
+    // The large report gets a budget it cannot meet; the small one the default.
+    client = await TestClient.start({ folders: [ws.root], settings: (uri?: string) => (uri?.endsWith('big.txt') ? { debounceMs: 0, lintTimeoutMs: 10 } : { debounceMs: 0 }) });
+    const bigUri = await client.open(big);
+    const smallUri = await client.open(small);
+    // Asked while the large report is being checked: answered once the budget stops that check.
+    const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: smallUri } });
+    expect(symbols?.length).toBeGreaterThan(0);
+    const stopped = await client.current(bigUri);
+    const timeouts = stopped.diagnostics.filter((d) => d.code === 'fzlint/rule-timeout');
+    expect(timeouts.length).toBeGreaterThan(0);
+    expect(timeouts[0]!.message).toMatch(/超过 (10|5) 毫秒/);
+    expect(timeouts[0]!.severity).toBe(1);
+    const checked = await client.current(smallUri);
+    expect(checked.diagnostics.some((d) => d.code === 'gd2024/part-speeches')).toBe(true);
+    expect(checked.diagnostics.some((d) => d.code === 'fzlint/rule-timeout')).toBe(false);
+    // The server goes on: an edit to the small report is checked again.
+    await client.replaceAll(smallUri, `${client.text(smallUri)}\n一、新增部分`);
+    expect((await client.current(smallUri)).version).toBe(2);
+    expect(client.process?.exitCode).toBeNull();
   });
 });

@@ -89,8 +89,11 @@ describe('settings and report detection (units)', () => {
 
   it('toLintOptions is the one translation of settings into engine options', async () => {
     const config = await recommended();
-    expect(toLintOptions({ settings: { ...DEFAULT_SETTINGS }, config, path: '/r/a.md', format: 'markdown' })).toEqual({ config, path: '/r/a.md', format: 'markdown' });
-    expect(toLintOptions({ settings: { ...DEFAULT_SETTINGS, edition: 'national-2019' }, config, previous: { path: '/p', text: 'x' } })).toEqual({ config, edition: 'national-2019', previous: { path: '/p', text: 'x' } });
+    const timeLimit = { totalMs: 2000, ruleMs: 1000, interrupt: undefined };
+    expect(toLintOptions({ settings: { ...DEFAULT_SETTINGS }, config, path: '/r/a.md', format: 'markdown' })).toEqual({ config, path: '/r/a.md', format: 'markdown', timeLimit });
+    expect(toLintOptions({ settings: { ...DEFAULT_SETTINGS, edition: 'national-2019' }, config, previous: { path: '/p', text: 'x' } })).toEqual({ config, edition: 'national-2019', previous: { path: '/p', text: 'x' }, timeLimit });
+    const interrupt = <T>(fn: () => T) => fn();
+    expect(toLintOptions({ settings: { ...DEFAULT_SETTINGS, lintTimeoutMs: 500 }, config, interrupt }).timeLimit).toEqual({ totalMs: 500, ruleMs: 250, interrupt });
   });
 
   it('looksLikeReport: the five seeds are reports; notes and READMEs are not', () => {

@@ -18,6 +18,8 @@ export const HELP = `用法：fzlint [选项] <文件、目录或 glob…>
       --stdin-filename NAME  标准输入的文件名（决定格式和配置查找位置）
       --concurrency N|auto   并行检查的线程数（默认 auto：按 CPU 核数；off 表示不并行）
       --timing               在标准错误输出中列出耗时最多的规则（排查自定义规则为何慢）
+      --rule-timeout MS      每条规则检查一份报告的时限（毫秒，默认 10000；0 表示不限）；
+                             超时的规则被停止并报告 fzlint/rule-timeout，其余规则和文件照常检查
 
 输出选项：
   -f, --format NAME[:FILE]   输出格式：stylish（默认）、json、sarif、github、junit、html；
@@ -62,7 +64,12 @@ export interface CliArgs {
   year?: number;
   unit?: string;
   timing: boolean;
+  /** --rule-timeout in ms; 0 = no limit. */
+  ruleTimeout: number;
 }
+
+/** A rule that runs longer on one report than this (ms) is stopped; a normal report takes a few ms per rule. */
+export const DEFAULT_RULE_TIMEOUT_MS = 10_000;
 
 const SEVERITIES = ['error', 'warning', 'info', 'off'];
 
@@ -94,6 +101,7 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
         'print-config': { type: 'string' },
         concurrency: { type: 'string' },
         timing: { type: 'boolean' },
+        'rule-timeout': { type: 'string' },
         year: { type: 'string' },
         unit: { type: 'string' },
         version: { type: 'boolean', short: 'v' },
@@ -129,6 +137,7 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
     fix: v.fix ? 'write' : v['fix-dry-run'] ? 'dry-run' : 'none',
     unit: v.unit,
     timing: Boolean(v.timing),
+    ruleTimeout: v['rule-timeout'] !== undefined ? nonNegativeInt(v['rule-timeout'], '--rule-timeout') : DEFAULT_RULE_TIMEOUT_MS,
   };
   if (v.fix && v['fix-dry-run']) throw new UsageError('--fix 和 --fix-dry-run 不能同时使用');
   if (v.rule?.length) args.rules = parseRules(v.rule);

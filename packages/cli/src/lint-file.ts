@@ -27,6 +27,8 @@ export interface LintSettings {
   fix: 'none' | 'write' | 'dry-run';
   /** --timing: milliseconds per rule are added to each result. */
   timing?: boolean;
+  /** --rule-timeout: milliseconds a rule may run on one report (0 or absent: no limit). */
+  ruleTimeout?: number;
 }
 
 /** Lints one report at a time, caching configs per folder. One per thread. */
@@ -105,6 +107,8 @@ export class ReportLinter {
     const options: LintOptions = { path, format: input.format, config, edition: this.settings.edition, document };
     if (this.settings.rules) options.rules = this.settings.rules;
     if (this.settings.timing) options.timing = new Map();
+    // Rules are stopped at their checkpoints: the host interrupt would cost a thread start per report.
+    if (this.settings.ruleTimeout) options.timeLimit = { ruleMs: this.settings.ruleTimeout };
     try {
       const finder = filePath === STDIN_PATH ? undefined : this.finder;
       const { choice, discovery } = await choosePrevious({ file: filePath, text: input.text, format: input.format, document, config, explicit: this.settings.previous, fs: this.fs, finder });

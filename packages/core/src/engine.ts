@@ -6,12 +6,13 @@ import { ENGINE_RULES } from './config/engine-rules.js';
 import { readConfigData } from './config/load.js';
 import { dirname, join } from './config/paths.js';
 import { applyFixes } from './fix.js';
-import { KIND_BY_NAME } from './rules/kinds/index.js';
-import { appliesToYear, formatMessage, type Fact, type ReportInput, type RuleContext } from './rules/kind.js';
+import { appliesToYear, type Fact } from './rules/kind.js';
+import { makeDiagnostic, runRules } from './rules/run-rules.js';
 import type { PreviousReport } from './rules/previous.js';
 import { SectionIndex } from './rules/sections.js';
 import { documentAnchor } from './rules/scope.js';
-import type { Diagnostic, Fix, Logger, RelatedLocation, Severity } from './types.js';
+import { Deadline, LintTimeout, TimeLimitExceeded, type TimeLimit } from './time-limit.js';
+import type { Diagnostic, Logger, Severity } from './types.js';
 
 export const CONFIG_FILE_NAMES = ['.fzlint.yaml', '.fzlint.yml'];
 
@@ -40,6 +41,11 @@ export interface LintOptions {
   document?: ReportDocument;
   /** When given, milliseconds spent are added up per rule id (and `fzlint/parse` for parsing), like ESLint's TIMING. */
   timing?: Map<string, number>;
+  /**
+   * A time budget: a rule that runs past it is stopped with a `fzlint/rule-timeout` finding. If
+   * parsing itself runs past it (only a host `interrupt` can tell), lint throws LintTimeout.
+   */
+  timeLimit?: TimeLimit;
 }
 
 export interface LintResult {
@@ -115,13 +121,15 @@ export function createEngine(env: EngineEnvironment): Engine {
 
 function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
   const { config, timing } = options;
-  const clock = timing ? () => performance.now() : undefined;
-  const spent = (id: string, since: number) => timing!.set(id, (timing!.get(id) ?? 0) + performance.now() - since);
-  const parseStart = clock?.() ?? 0;
+  const deadline = new Deadline(options.timeLimit);
+  const parseStart = performance.now();
   const given = options.document;
   const format = options.format ?? formatForPath(options.path);
-  const doc = given && given.text === text && given.path === options.path && given.format === format ? given : parseReport(text, { path: options.path, format });
-  if (timing) spent('fzlint/parse', parseStart);
+  const doc =
+    given && given.text === text && given.path === options.path && given.format === format
+      ? given
+      : parseWithin(deadline, () => parseReport(text, { path: options.path, format }));
+  if (timing) timing.set('fzlint/parse', (timing.get('fzlint/parse') ?? 0) + performance.now() - parseStart);
   const year = doc.meta.year?.value;
   const choice = chooseEdition(config.editions, options.edition ?? config.editionFor(options.path), year);
   const editionId = choice.edition?.id;
@@ -131,9 +139,6 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
   const sections = new SectionIndex(doc, config.sectionsFor(editionId));
   const previous = options.previous ? parsePrevious(options.previous, config) : undefined;
   const diagnostics: Diagnostic[] = [];
-  /** Rule position in the config, so findings at one spot keep the packs' order (part 1 before part 2). */
-  const order = new Map<Diagnostic, number>();
-  const facts: Fact[] = [];
 
   const engineFinding = (id: keyof typeof ENGINE_RULES, start: number, end: number, message: string) => {
     const sev = (engineSeverity.get(id) ?? ENGINE_RULES[id]!.severity) as Severity | 'off';
@@ -151,51 +156,22 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
     engineFinding('fzlint/year-unknown', a.start, a.end, `未能识别报告年度，按「${choice.edition.name}」检查；请在标题中写明年度，或在 front matter 中设置 year`);
   }
 
-  // One context for all rules of this report; `report` and `record` read the rule being run.
-  let def = rules[0]?.def as ActiveRule['def'];
-  let kind = KIND_BY_NAME.get(def?.kind)!;
-  let ruleIndex = 0;
-  const ctx: RuleContext = {
+  const out = runRules({
     doc,
     year,
     sections,
     previous,
-    rule: def,
-    report(input: ReportInput) {
-      // The rule author's words win: messages.<id>, then message, then the kind's own text.
-      const id = input.messageId ?? 'default';
-      const template = input.message ?? def.messages?.[id] ?? def.message ?? kind.messages[id] ?? kind.messages.default;
-      const d = makeDiagnostic(doc, def.id, def.severity as Severity, input.start, input.end, formatMessage(template, input.data));
-      // An edit that replaces text by the same text is no fix (a rule whose replacement equals its match).
-      const fix = input.fix && effective(doc.text, input.fix);
-      if (fix) d.fix = fix;
-      const suggestions = input.suggestions?.map((f) => effective(doc.text, f)).filter((f): f is Fix => !!f);
-      if (suggestions?.length) d.suggestions = suggestions;
-      if (input.related?.length) {
-        d.related = input.related.map((r) => related(r.doc ?? doc, r.doc && r.doc !== doc ? (r.path ?? r.doc.path) : r.path, r));
-      }
-      if (input.data) d.data = input.data;
-      order.set(d, ruleIndex);
-      diagnostics.push(d);
-    },
-    record(fact) {
-      facts.push({ ...fact, ruleId: def.id });
-    },
-  };
-  for (; ruleIndex < rules.length; ruleIndex++) {
-    const active = rules[ruleIndex]!;
-    def = ctx.rule = active.def;
-    kind = KIND_BY_NAME.get(def.kind)!;
-    const ruleStart = clock?.() ?? 0;
-    try {
-      active.check(ctx);
-      if (timing) spent(def.id, ruleStart);
-    } catch (e) {
-      logger?.error?.(`fzlint: rule ${def.id} failed on ${options.path ?? '<text>'}: ${(e as Error)?.stack ?? String(e)}`);
+    rules,
+    deadline,
+    timing,
+    engineFinding(id, message) {
       const a = documentAnchor(doc);
-      engineFinding('fzlint/rule-error', a.start, a.end, `规则「${def.id}」执行出错，已跳过：${(e as Error)?.message ?? String(e)}`);
-    }
-  }
+      engineFinding(id, a.start, a.end, message);
+    },
+    logError: (message) => logger?.error?.(message),
+  });
+  diagnostics.push(...out.diagnostics);
+  const { facts, order } = out;
 
   const disabled = disabledAt(doc.disables);
   const seen = new Set<string>();
@@ -246,24 +222,13 @@ function parsePrevious(prev: NonNullable<LintOptions['previous']>, config: Resol
   return { path: prev.path, doc, sections: new SectionIndex(doc, config.sectionsFor(choice.edition?.id)) };
 }
 
-function makeDiagnostic(doc: ReportDocument, ruleId: string, severity: Severity, start: number, end: number, message: string): Diagnostic {
-  const len = doc.text.length;
-  const s = Math.max(0, Math.min(start, len));
-  const e = Math.max(s, Math.min(end, len));
-  return { ruleId, severity, message, start: s, end: e, range: doc.lines.rangeOf(s, e) };
-}
-
-function related(doc: ReportDocument, path: string | undefined, r: { start: number; end: number; message: string }): RelatedLocation {
-  const len = doc.text.length;
-  const s = Math.max(0, Math.min(r.start, len));
-  const e = Math.max(s, Math.min(r.end, len));
-  const out: RelatedLocation = { start: s, end: e, range: doc.lines.rangeOf(s, e), message: r.message };
-  if (path) out.path = path;
-  return out;
-}
-
-function effective(text: string, fix: Fix): Fix | undefined {
-  const edits = fix.edits.filter((e) => text.slice(e.start, e.end) !== e.text);
-  if (!edits.length) return undefined;
-  return edits.length === fix.edits.length ? fix : { ...fix, edits };
+/** Parsing gets the whole lint's budget (or one rule's); it is stopped only by the host's interrupt. */
+function parseWithin<T>(deadline: Deadline, parse: () => T): T {
+  const limit = deadline.limit;
+  try {
+    return deadline.guard(parse, limit?.totalMs ?? limit?.ruleMs ?? Infinity);
+  } catch (e) {
+    if (e instanceof TimeLimitExceeded) throw new LintTimeout(limit?.totalMs ?? limit?.ruleMs ?? 0);
+    throw e;
+  }
 }

@@ -11,6 +11,7 @@ export { editorSchema, ruleSchema, SECTION_SCHEMA, FILE_SCHEMA, SEVERITIES } fro
 export { parseYamlSource } from './config/yaml-source.js';
 export { chooseEdition } from './config/editions.js';
 export { applyFixes, applyEdits } from './fix.js';
+export { TimeLimitExceeded, LintTimeout, formatDuration, type TimeLimit } from './time-limit.js';
 export { parseReport, readReportMeta, formatForPath, type ReportDocument, type DocumentFormat, type ParseOptions } from './document/parse.js';
 export type { OutlineNode } from './document/outline.js';
 export type { ReportMeta, ReportDate, Span } from './document/metadata.js';

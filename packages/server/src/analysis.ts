@@ -1,7 +1,8 @@
 import { basename, dirname, relative } from 'node:path';
-import { formatForPath, parseReport, readReportMeta, type Diagnostic, type DocumentFormat, type Engine, type LintOptions, type LintResult } from '@fzlint/core';
+import { formatForPath, LintTimeout, parseReport, readReportMeta, type Diagnostic, type DocumentFormat, type Engine, type LintOptions, type LintResult } from '@fzlint/core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hostFinding, problemLocation } from './host-findings.js';
+import { createInterrupt } from './interrupt.js';
 import { toLintOptions, type Settings, type SettingsStore } from './settings.js';
 import type { ConfigResolution, ConfigStore } from './workspace/configs.js';
 import type { FileWatcher } from './workspace/file-watcher.js';
@@ -50,6 +51,7 @@ export class Analyzer {
   private readonly warnedEditions = new Set<string>();
   /** Unreadable previous reports already logged (a warning per keystroke would flood the log). */
   private readonly warnedPrevious = new Map<string, string>();
+  private readonly interrupt = createInterrupt();
 
   constructor(private readonly deps: AnalyzerDeps) {}
 
@@ -145,10 +147,16 @@ export class Analyzer {
     }
 
     try {
-      analysis.options = toLintOptions({ settings, config: config.config, path, format, previous });
+      analysis.options = toLintOptions({ settings, config: config.config, path, format, previous, interrupt: this.interrupt });
       analysis.result = this.deps.engine.lint(text, analysis.options);
       analysis.diagnostics = host.length ? [...host, ...analysis.result.diagnostics] : analysis.result.diagnostics;
     } catch (e) {
+      if (e instanceof LintTimeout) {
+        this.deps.log.warn(`检查 ${path ?? uri} 时${e.message}`);
+        host.push(hostFinding(text, 'fzlint/rule-timeout', `${e.message}，本报告未能检查（设置 fzlint.lintTimeoutMs 可放宽时限）`));
+        analysis.diagnostics = host;
+        return analysis;
+      }
       this.deps.log.error(`检查 ${path ?? uri} 时出错：${(e as Error)?.stack ?? String(e)}`);
       host.push(hostFinding(text, 'fzlint/internal-error', `fzlint 内部错误，本报告暂时无法检查：${(e as Error)?.message ?? String(e)}`));
       analysis.diagnostics = host;

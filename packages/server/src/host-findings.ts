@@ -1,4 +1,4 @@
-import { LineIndex, type ConfigProblem, type Diagnostic, type RelatedLocation, type Severity } from '@fzlint/core';
+import { ENGINE_RULES, LineIndex, type ConfigProblem, type Diagnostic, type RelatedLocation, type Severity } from '@fzlint/core';
 
 /**
  * Findings the server itself makes about a report, shaped like engine diagnostics so the one
@@ -30,7 +30,7 @@ export function hostFinding(text: string, ruleId: ServerRuleId, message: string,
   const span = at ?? firstLine(text, lines);
   const d: Diagnostic = {
     ruleId,
-    severity: SERVER_RULES[ruleId]!.severity,
+    severity: (SERVER_RULES[ruleId] ?? ENGINE_RULES[ruleId])!.severity,
     message,
     start: span.start,
     end: span.end,

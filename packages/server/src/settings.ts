@@ -1,4 +1,4 @@
-import type { DocumentFormat, LintOptions, ResolvedConfig } from '@fzlint/core';
+import type { DocumentFormat, LintOptions, ResolvedConfig, TimeLimit } from '@fzlint/core';
 import type { Connection } from 'vscode-languageserver/node';
 
 /** When diagnostics are computed: while typing (debounced) or when the file is saved (and opened). */
@@ -16,6 +16,8 @@ export interface Settings {
   edition: string;
   /** Last year's report; relative paths resolve against the workspace folder. */
   previous: string;
+  /** Longest a report's check may take; a rule running longer is stopped (half of it per rule). */
+  lintTimeoutMs: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -25,9 +27,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   configFile: '',
   edition: '',
   previous: '',
+  lintTimeoutMs: 2000,
 });
 
 const MAX_DEBOUNCE_MS = 10_000;
+const LINT_TIMEOUT_RANGE = [10, 60_000] as const;
 
 /** Accepts whatever a client sends (null, partial objects, wrong types) and returns complete settings; bad values fall back to defaults with a warning. */
 export function normalizeSettings(raw: unknown, warn: (message: string) => void): Settings {
@@ -50,6 +54,11 @@ export function normalizeSettings(raw: unknown, warn: (message: string) => void)
   if (r.debounceMs !== undefined && r.debounceMs !== null) {
     if (typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) && r.debounceMs >= 0) s.debounceMs = Math.min(Math.round(r.debounceMs), MAX_DEBOUNCE_MS);
     else bad('debounceMs', '不小于 0 的毫秒数');
+  }
+  if (r.lintTimeoutMs !== undefined && r.lintTimeoutMs !== null) {
+    const v = r.lintTimeoutMs;
+    if (typeof v === 'number' && v >= LINT_TIMEOUT_RANGE[0] && v <= LINT_TIMEOUT_RANGE[1]) s.lintTimeoutMs = Math.round(v);
+    else bad('lintTimeoutMs', ` ${LINT_TIMEOUT_RANGE[0]} 到 ${LINT_TIMEOUT_RANGE[1]} 之间的毫秒数`);
   }
   for (const key of ['configFile', 'edition', 'previous'] as const) {
     const v = r[key];
@@ -123,11 +132,13 @@ export interface LintInputs {
   path?: string;
   format?: DocumentFormat;
   previous?: { path: string; text: string };
+  /** Stops running code after a time (createInterrupt), so a rule that never ends cannot freeze the server. */
+  interrupt?: TimeLimit['interrupt'];
 }
 
 /** The one place where editor settings and what the server resolved become engine options. */
-export function toLintOptions({ settings, config, path, format, previous }: LintInputs): LintOptions {
-  const options: LintOptions = { config };
+export function toLintOptions({ settings, config, path, format, previous, interrupt }: LintInputs): LintOptions {
+  const options: LintOptions = { config, timeLimit: { totalMs: settings.lintTimeoutMs, ruleMs: settings.lintTimeoutMs / 2, interrupt } };
   if (path) options.path = path;
   if (format) options.format = format;
   if (settings.edition) options.edition = settings.edition;

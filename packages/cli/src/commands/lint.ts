@@ -23,6 +23,7 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
     previous: args.previous ? resolve(cwd, args.previous) : undefined,
     fix: args.fix,
     timing: args.timing,
+    ruleTimeout: args.ruleTimeout,
   };
   const linter = new ReportLinter(settings, fs);
   if (settings.configFile) await linter.configFor(settings.configFile); // a broken --config stops the run before any file is read

@@ -22,6 +22,11 @@ export const ENGINE_RULES: Record<string, { severity: Severity; description: str
     description: '未能识别报告年度，按默认模板检查',
     doc: '报告年度从 front matter 的 year、标题、开头段落或落款日期中识别。识别不到时按默认（最新）模板检查。在标题中写明年度即可。',
   },
+  'fzlint/rule-timeout': {
+    severity: 'error',
+    description: '某条规则检查本报告超过时限，已停止',
+    doc: '每条规则检查一份报告有时间上限（命令行默认 10 秒，可用 --rule-timeout 调整；编辑器中整份报告默认 2 秒，设置 fzlint.lintTimeoutMs）。超时的规则被停止、其结果不计，其余规则照常检查。正常的报告远达不到这个上限；出现这条提示多半是 fzlint 的缺陷，请附上报告内容反馈。',
+  },
   'fzlint/rule-error': {
     severity: 'error',
     description: '某条规则执行时出错，已跳过',

@@ -64,7 +64,7 @@ export function buildOutline(input: OutlineInput): OutlineNode {
   const headingRank = headingRankMapper(blocks, input.skip);
 
   const attach = (node: OutlineNode, parent: OutlineNode) => {
-    while (stack[stack.length - 1] !== parent) stack.pop();
+    while (stack.length > 1 && stack[stack.length - 1] !== parent) stack.pop();
     node.parent = parent;
     node.depth = parent.depth + 1;
     if (node.kind === 'inline') node.rank = parent.rank + 0.5;

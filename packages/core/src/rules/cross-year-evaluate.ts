@@ -23,6 +23,8 @@ import type { SectionIndex, SectionMatch } from './sections.js';
 export interface ThisYear {
   doc: ReportDocument;
   sections: SectionIndex;
+  /** The rule's checkpoint (RuleContext.checkpoint), called once per item with the passages it is compared with. */
+  checkpoint?(cost?: number): void;
 }
 
 export interface ProblemVerdict {
@@ -84,6 +86,7 @@ export function evaluateProblems(now: ThisYear, cy: CrossYear, ids: ProblemIds, 
   const current = currentProblems(now, ids);
 
   const verdicts = items.map((item): ProblemVerdict => {
+    now.checkpoint?.(rectPassages.length + elsewherePassages.length + current.length);
     const terms = itemTerms(item, cy.weights);
     const inRectification = bestPassage(terms, cy.search, rectPassages);
     const inRectOk = inRectification !== undefined && inRectification.score >= threshold;
@@ -127,6 +130,7 @@ export function evaluateCopies(now: ThisYear, cy: CrossYear, ids: Pick<ProblemId
   if (!previous.length) return [];
   const out: CopyVerdict[] = [];
   for (const item of currentProblems(now, ids)) {
+    now.checkpoint?.(previous.length);
     let best: CopyVerdict | undefined;
     for (const p of previous) {
       const score = similarity(item.analysis, p.analysis);
@@ -158,6 +162,7 @@ export function evaluatePlans(now: ThisYear, cy: CrossYear, ids: { plans: string
   const where = rect ? [...measures, rect] : measures;
   const passages = [...where.flatMap(nodePassages), ...sentencePassages(now.doc, where.map(matchRange))];
   const verdicts = plans.map((plan) => {
+    now.checkpoint?.(passages.length);
     const best = bestPassage(itemTerms(plan, cy.weights), cy.search, passages);
     return { plan, best, found: best !== undefined && best.score >= threshold };
   });

@@ -80,6 +80,12 @@ export interface RuleContext {
   rule: RuleDefinition;
   report(input: ReportInput): void;
   record(fact: Omit<Fact, 'ruleId'>): void;
+  /**
+   * Call once per pass of a loop whose length grows with the report (sentences, blocks, matches):
+   * throws when the rule's time budget is spent, so the engine can stop it. Cheap (a counter).
+   * `cost`: how many passes of an inner loop the step stands for (default 1).
+   */
+  checkpoint(cost?: number): void;
 }
 
 export type Check = (ctx: RuleContext) => void;

@@ -114,7 +114,8 @@ export function scanParagraphs(doc: ReportDocument, re: RegExp, visit: (m: RegEx
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
       const start = block.contentStart + m.index;
-      if (!visit(m, start, start + m[0].length)) re.lastIndex = m.index + 1;
+      // A rejected or empty match resumes one character later: the search always moves on.
+      if (!visit(m, start, start + m[0].length) || !m[0].length) re.lastIndex = m.index + 1;
     }
   }
 }

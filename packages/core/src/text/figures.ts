@@ -18,8 +18,11 @@ const UNITS = [
   '期', '批', '类', '元', '天', '倍', '米', '吨', '辆', '张', '本', '页', '所', '支', '块', '位', '组', '部', '处',
   '单', '起', '轮', '堂', '讲', '届', '日', '余', '多',
 ];
+// A figure starts where no digit (or digit and thousands comma) stands before it. A match can only
+// start there anyway (\d+ would have taken the digit before), but without saying so the regex
+// tries every digit of a long run and scans the rest of the run each time: quadratic.
 const FIGURE = new RegExp(
-  `(\\d+(?:[,，]\\d{3})*(?:\\.\\d+)?)\\s{0,2}([万亿千])?(余|多)?(${UNITS.map((u) => u.replace(/[%]/g, '\\$&')).join('|')})`,
+  `(?<!\\d|\\d[,，])(\\d+(?:[,，]\\d{3})*(?:\\.\\d+)?)\\s{0,2}([万亿千])?(余|多)?(${UNITS.map((u) => u.replace(/[%]/g, '\\$&')).join('|')})`,
   'g',
 );
 

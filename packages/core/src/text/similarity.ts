@@ -222,7 +222,8 @@ export class TermSearch {
     let found = this.cache.get(term);
     if (!found) {
       found = [];
-      for (let i = this.text.indexOf(term); i >= 0; i = this.text.indexOf(term, i + term.length)) found.push(i);
+      // An empty term would be found at the same offset forever.
+      if (term) for (let i = this.text.indexOf(term); i >= 0; i = this.text.indexOf(term, i + term.length)) found.push(i);
       this.cache.set(term, found);
     }
     return found;

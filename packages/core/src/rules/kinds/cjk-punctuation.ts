@@ -105,6 +105,7 @@ marks: [',', ';', ':', '(', ')']`,
       const text = rc.doc.text;
       const markdown = rc.doc.format === 'markdown';
       for (const block of rc.doc.blocks) {
+        rc.checkpoint();
         for (const f of scanBlock(text, block.contentStart, block.end, marks, markdown)) {
           if (!inText(rc.doc, f.start, f.end)) continue;
           rc.report({

@@ -34,7 +34,7 @@ export default defineKind({
 severity: error
 marks: [工作秘密]`,
   compile(rule) {
-    const marks = (rule.options.marks as string[] | undefined) ?? [];
+    const marks = ((rule.options.marks as string[] | undefined) ?? []).filter(Boolean);
     return (rc) => {
       const text = rc.doc.text;
       const seen: Array<[number, number]> = [];
@@ -45,6 +45,7 @@ marks: [工作秘密]`,
       };
       for (let bi = 0, list = rc.doc.blocks; bi < list.length; bi++) {
         const block = list[bi]!;
+        rc.checkpoint();
         const content = text.slice(block.contentStart, block.end);
         const alone = ALONE.exec(content);
         if (alone) {

@@ -61,6 +61,7 @@ value: percent`,
         }
         for (let si = lo; si < sentences.length; si++) {
           const s = sentences[si]!;
+          rc.checkpoint();
           while (h < hits.length && hits[h]!.end <= s.start) h++;
           if (h >= hits.length) break;
           if (s.end <= r.start || s.start >= r.end || hits[h]!.start >= s.end) continue;

@@ -53,6 +53,7 @@ severity: error`,
     return (rc) => {
       const text = rc.doc.text;
       scanParagraphs(rc.doc, CANDIDATE, (m, start, end) => {
+        rc.checkpoint();
         if (/[0-9A-Za-z]/.test(text[start - 1] ?? '') || /[0-9A-Za-z]/.test(text[end] ?? '')) return false;
         const id = m[1]! + m[3]! + m[4]!;
         if (isIdentityNumber(id) && inText(rc.doc, start, end)) reportMasked(rc, start, end, maskIdentityNumber(id.toUpperCase()));

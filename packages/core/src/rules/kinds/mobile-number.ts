@@ -28,6 +28,7 @@ severity: error`,
     return (rc) => {
       const text = rc.doc.text;
       scanParagraphs(rc.doc, CANDIDATE, (m, start, end) => {
+        rc.checkpoint();
         const before = text[start - 1] ?? '';
         const after = text.slice(end, end + 2);
         if (/[0-9A-Za-z+]/.test(before) || /^[0-9A-Za-z]/.test(after) || /^[.．][0-9]/.test(after) || UNIT_AFTER.test(after)) return false;

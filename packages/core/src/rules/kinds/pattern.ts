@@ -100,6 +100,7 @@ replace: 法治宣传`,
       let lastEnd = -1;
       for (const r of ranges) {
         for (const h of findHits(text, r.start, r.end)) {
+          rc.checkpoint();
           if (h.start < lastEnd || !inText(rc.doc, h.start, h.end)) continue;
           lastEnd = h.end;
           const replacement = replace !== undefined ? expandReplacement(replace, h) : undefined;

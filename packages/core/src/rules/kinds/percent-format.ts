@@ -9,7 +9,9 @@ interface Malformed {
 }
 
 // 97.48 %%, 100 %, 百分之95%: a number, optional 百分之, optional spaces, one or more percent signs.
-const PERCENT = /(百分之\s*)?(\d+(?:[.．]\d+)?)([ \t\u3000\u00a0]*)([%％]+)/g;
+// A number starts where no digit or point stands before it: a match tried at every digit of a
+// long run would scan the rest of the run each time (quadratic).
+const PERCENT = /(百分之\s*)?(?<![\d.．])(\d+(?:[.．]\d+)?)([ \t\u3000\u00a0]*)([%％]+)/g;
 
 /** The malformed percentages in text[start, end). */
 export function findMalformedPercents(text: string, start: number, end: number): Malformed[] {
@@ -55,6 +57,7 @@ severity: warning`,
       const text = rc.doc.text;
       for (let bi = 0, list = rc.doc.blocks; bi < list.length; bi++) {
         const block = list[bi]!;
+        rc.checkpoint();
         for (const m of findMalformedPercents(text, block.contentStart, block.end)) {
           if (!inText(rc.doc, m.start, m.end)) continue;
           rc.report({

@@ -49,6 +49,7 @@ severity: warning`,
       const text = rc.doc.text;
       for (let si = 0, list = rc.doc.sentences; si < list.length; si++) {
         const s = list[si]!;
+        rc.checkpoint();
         const shares: Share[] = [];
         for (const p of findPercents(text, s.start, s.end)) {
           const from = clauseStart(text, p.start, s.start);

@@ -36,6 +36,7 @@ min: 1`,
       for (const r of ranges) {
         if (!r.match?.node) continue;
         for (const unit of units(r.match.node)) {
+          rc.checkpoint();
           const figures = findFigures(rc.doc.text, unit.start, unit.end);
           const title = unit.title.length > 24 ? `${unit.title.slice(0, 24)}…` : unit.title;
           rc.record({ type: 'quantification', name: title, found: figures.length >= min, start: unit.start, end: unit.titleEnd });

@@ -70,6 +70,7 @@ rates: [办结率, 解决率, 化解率]`,
       const text = rc.doc.text;
       for (let si = 0, list = rc.doc.sentences; si < list.length; si++) {
         const s = list[si]!;
+        rc.checkpoint();
         const percents = findPercents(text, s.start, s.end)
           .map((p) => ({ p, rate: rateLabel(text, p, s.start) }))
           .filter((x) => x.rate && rates.some((r) => x.rate!.label.endsWith(r)));

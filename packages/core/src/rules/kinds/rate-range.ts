@@ -30,6 +30,7 @@ exceptions: [增长, 同比, 环比, 提高, 增长率, 计划完成率]`,
       const text = rc.doc.text;
       for (let si = 0, list = rc.doc.sentences; si < list.length; si++) {
         const s = list[si]!;
+        rc.checkpoint();
         for (const p of findPercents(text, s.start, s.end)) {
           if (p.value <= max) continue;
           const rate = rateLabel(text, p, s.start);

@@ -100,6 +100,7 @@ allow: [大数据数据库]`,
       const next = charIndexOf(text)?.next;
       for (let bi = 0, list = rc.doc.blocks; bi < list.length; bi++) {
         const block = list[bi]!;
+        rc.checkpoint();
         const end = block.end;
         let i = block.contentStart;
         while (i < end) {
@@ -107,6 +108,7 @@ allow: [大数据数据库]`,
             i++;
             continue;
           }
+          rc.checkpoint();
           const found = isHanCode(text.charCodeAt(i)) ? doubledAt(text, i, end, min, max, allow) : 0;
           if (!found || !inText(rc.doc, i, i + 2 * found)) {
             i++;

@@ -52,6 +52,7 @@ swap:
       const text = rc.doc.text;
       for (const r of resolveScope(rc, ids).ranges) {
         for (const w of findWords(text, words, r.start, r.end)) {
+          rc.checkpoint();
           if (!inText(rc.doc, w.start, w.end) || shieldedBy(text, w.start, w.end, exceptions)) continue;
           const replacement = swap[w.word]!;
           const fix = { title: `改为「${replacement}」`, edits: [{ start: w.start, end: w.end, text: replacement }] };

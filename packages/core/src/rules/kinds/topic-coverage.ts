@@ -58,6 +58,7 @@ topics:
       const text = rc.doc.text;
       const missing: string[] = [];
       for (const t of topics) {
+        rc.checkpoint();
         const hits = ranges.flatMap((r) => findWords(text, t.keywords, r.start, r.end));
         const found = hits.length >= t.min;
         rc.record({
