@@ -74,13 +74,17 @@ describe('bad input: one clear message, a distinct exit code, no stack trace', (
     }
   });
 
-  it('an unexpected internal error is one line without a stack (unless FZLINT_DEBUG)', async () => {
+  it('an unexpected internal error on one file is that file\'s result, one line without a stack (unless FZLINT_DEBUG); the other files are checked', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.md'), REPORT);
-    const broken: CliFs = { ...realFs, readFile: async () => 42 as unknown as Buffer };
-    const r = await runMain(['a.md'], { cwd: dir, fs: broken });
+    writeFileSync(join(dir, 'b.md'), REPORT);
+    const broken: CliFs = { ...realFs, readFile: async (p) => (p.endsWith('a.md') ? (42 as unknown as Buffer) : realFs.readFile(p)) };
+    const r = await runMain(['-f', 'json', 'a.md', 'b.md'], { cwd: dir, fs: broken });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^fzlint：内部错误：.+\n这是 fzlint 的缺陷/);
+    const [a, b] = JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string | null; fatal?: boolean; message: string }> }>;
+    expect(a!.messages).toEqual([expect.objectContaining({ fatal: true, message: expect.stringMatching(/^fzlint 内部错误：/) })]);
+    expect(b!.messages.length).toBeGreaterThan(0);
+    expect(b!.messages.some((m) => m.fatal)).toBe(false);
     expectNoStack(r.stderr);
     const debug = await runMain(['a.md'], { cwd: dir, fs: broken, env: { FZLINT_DEBUG: '1' } });
     expect(debug.stderr).toMatch(/\n\s+at /);

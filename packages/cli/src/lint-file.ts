@@ -67,6 +67,18 @@ export class ReportLinter {
    * not matched by its `files`) comes back with `ignored`.
    */
   async lintFile(filePath: string, how: { bytes?: Uint8Array; explicit?: boolean } = {}): Promise<FileResult> {
+    try {
+      return await this.lintFileOrThrow(filePath, how);
+    } catch (e) {
+      // One file's failure (an fzlint bug, a stack overflow on a pathological input) is that
+      // file's result: the batch goes on and every other file is reported as usual.
+      const message = `fzlint 内部错误：${(e as Error)?.message ?? String(e)}`;
+      const error = { kind: 'internal' as const, message, stack: (e as Error)?.stack ?? String(e) };
+      return { filePath, source: '', diagnostics: [], facts: [], notes: [], meta: {}, error };
+    }
+  }
+
+  private async lintFileOrThrow(filePath: string, how: { bytes?: Uint8Array; explicit?: boolean }): Promise<FileResult> {
     const base: FileResult = { filePath, source: '', diagnostics: [], facts: [], notes: [], meta: {} };
     // Looking for last year's report may already have read and decoded this file.
     let input: InputDocument | undefined = filePath === STDIN_PATH ? undefined : this.finder.take(filePath);

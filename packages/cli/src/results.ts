@@ -18,9 +18,12 @@ export interface RuleInfo {
 
 /** A file that could not be checked (exit code 2). */
 export interface FileError {
-  kind: 'io' | 'input' | 'config' | 'write';
+  /** internal: fzlint failed on this file (a bug); the other files are checked as usual. */
+  kind: 'io' | 'input' | 'config' | 'write' | 'internal';
   message: string;
   problems?: ConfigProblem[];
+  /** For internal errors: shown with FZLINT_DEBUG only. */
+  stack?: string;
 }
 
 /** The outcome for one report: plain data (structured-cloned from worker threads). */

@@ -72,6 +72,7 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
 
   const stylishOnStdout = args.formats.some((f) => f.name === 'stylish' && !f.file) && args.fix !== 'dry-run';
   for (const r of results) {
+    if (r.error?.stack && env.FZLINT_DEBUG) stderr.write(`fzlint: ${r.filePath}: ${r.error.stack}\n`);
     if (r.error && !stylishOnStdout) stderr.write(`fzlint：「${r.filePath}」无法检查：${r.error.message}\n`);
     if (r.fix?.skipped && args.fix !== 'none' && !stylishOnStdout) stderr.write(`fzlint：「${r.filePath}」：${r.fix.skipped}\n`);
   }

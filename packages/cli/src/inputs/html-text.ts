@@ -64,38 +64,52 @@ export function visibleText(html: string, options: VisibleTextOptions = {}): str
     pending = merge('', trail);
   };
 
-  const walk = (node: Node, pre: boolean) => {
-    if (node.nodeName === '#text') {
-      addText((node as DefaultTreeAdapterTypes.TextNode).value, pre);
-      return;
+  // Iterative: a page nested thousands of elements deep must not exhaust the call stack.
+  type Step = { node: Node; pre: boolean } | { close: true; paragraph: boolean; block: boolean };
+  const walk = (root: Node) => {
+    const stack: Step[] = [{ node: root, pre: false }];
+    const pushChildren = (children: Node[], pre: boolean) => {
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, pre });
+    };
+    while (stack.length) {
+      const step = stack.pop()!;
+      if ('close' in step) {
+        if (step.paragraph) flush(true);
+        else if (step.block) flush();
+        continue;
+      }
+      const { node, pre } = step;
+      if (node.nodeName === '#text') {
+        addText((node as DefaultTreeAdapterTypes.TextNode).value, pre);
+        continue;
+      }
+      if (!('tagName' in node)) {
+        if ('childNodes' in node) pushChildren(node.childNodes, pre);
+        continue;
+      }
+      const el = node as Element;
+      const tag = el.tagName;
+      if (INVISIBLE.has(tag) || isHidden(el)) continue;
+      if (tag === 'br') {
+        flush(Boolean(options.keepEmptyParagraphs));
+        continue;
+      }
+      const block = BLOCK.has(tag);
+      const paragraph = Boolean(options.keepEmptyParagraphs && PARAGRAPH.has(tag));
+      if (block) flush();
+      if (tag === 'td' || tag === 'th') {
+        if (line) line += '\t';
+        pending = '';
+      }
+      const inPre = pre || tag === 'pre' || tag === 'textarea' || tag === 'listing' || tag === 'plaintext';
+      stack.push({ close: true, paragraph, block });
+      pushChildren(el.childNodes, inPre);
     }
-    if (!('tagName' in node)) {
-      if ('childNodes' in node) for (const child of node.childNodes) walk(child, pre);
-      return;
-    }
-    const el = node as Element;
-    const tag = el.tagName;
-    if (INVISIBLE.has(tag) || isHidden(el)) return;
-    if (tag === 'br') {
-      flush(Boolean(options.keepEmptyParagraphs));
-      return;
-    }
-    const block = BLOCK.has(tag);
-    const paragraph = options.keepEmptyParagraphs && PARAGRAPH.has(tag);
-    if (block) flush();
-    if (tag === 'td' || tag === 'th') {
-      if (line) line += '\t';
-      pending = '';
-    }
-    const inPre = pre || tag === 'pre' || tag === 'textarea' || tag === 'listing' || tag === 'plaintext';
-    for (const child of el.childNodes) walk(child, inPre);
-    if (paragraph) flush(true);
-    else if (block) flush();
   };
 
   const html5 = doc.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'html');
   const body = html5?.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'body');
-  if (body) walk(body, false);
+  if (body) walk(body);
   flush();
   return lines.join('\n') + (lines.length ? '\n' : '');
 }

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { ConfigProblem } from '../types.js';
+import { tooDeepMessage, yamlTooDeep } from './yaml-depth.js';
 
 export type YamlPath = Array<string | number>;
 
@@ -12,6 +13,13 @@ export interface YamlSource {
 }
 
 export function parseYamlSource(file: string, text: string): { source?: YamlSource; problems: ConfigProblem[] } {
+  const deep = yamlTooDeep(text);
+  if (deep) {
+    const before = text.slice(0, deep.offset);
+    const line = before.split(/\r\n|\r|\n/).length;
+    const column = deep.offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) ;
+    return { problems: [{ file, line, column, message: tooDeepMessage(deep) }] };
+  }
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {

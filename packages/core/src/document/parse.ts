@@ -1,4 +1,5 @@
-import { parse as parseYaml, LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { tooDeepMessage, yamlTooDeep } from '../config/yaml-depth.js';
 import { LineIndex } from '../text/line-index.js';
 import { splitSentences, type Sentence } from '../text/sentences.js';
 import { MAX_MARKDOWN_NESTING, scanMarkdown, scanMarkdownLines, scanText, tooDeeplyNested, type Block, type BlockScan, type LineKind } from './blocks.js';
@@ -98,6 +99,11 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportDoc
 }
 
 function readFrontMatter(value: string, valueStart: number, problems: DocumentProblem[]): Record<string, unknown> | undefined {
+  const deep = yamlTooDeep(value);
+  if (deep) {
+    problems.push({ rule: 'fzlint/front-matter', message: `文档开头的 YAML 元数据（front matter）${tooDeepMessage(deep)}`, start: valueStart + deep.offset, end: valueStart + deep.offset + 1 });
+    return undefined;
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(value, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
@@ -110,7 +116,14 @@ function readFrontMatter(value: string, valueStart: number, problems: DocumentPr
     });
     return undefined;
   }
-  const data = parseYaml(value);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    // An alias bomb (aliases that expand to millions of nodes) is refused by the parser.
+    problems.push({ rule: 'fzlint/front-matter', message: `文档开头的 YAML 元数据（front matter）无法读取：${(e as Error).message}`, start: valueStart, end: valueStart + 1 });
+    return undefined;
+  }
   return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
 }
 
