@@ -1,5 +1,6 @@
 import type { RuleKind } from '../kind.js';
 import cjkPunctuation from './cjk-punctuation.js';
+import citationForm from './citation-form.js';
 import classificationMark from './classification-mark.js';
 import dataPoint from './data-point.js';
 import idNumber from './id-number.js';
@@ -50,6 +51,7 @@ export const KINDS: readonly RuleKind[] = [
   classificationMark,
   topicCoverage,
   cjkPunctuation,
+  citationForm,
   problemsAddressed,
   problemsCopied,
   plansFollowed,
