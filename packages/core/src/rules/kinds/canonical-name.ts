@@ -113,12 +113,17 @@ names:
 
     return (rc) => {
       const text = rc.doc.text;
-      const done: Array<{ start: number; end: number }> = [];
+      // Characters already reported on, so one name is reported once (a variant inside a cited title is not a near miss too).
+      let done: Uint8Array | undefined;
       const report = (start: number, end: number, messageId: string, data: Record<string, unknown>, fix?: Fix, suggestions?: Fix[]) => {
-        done.push({ start, end });
+        (done ??= new Uint8Array(text.length)).fill(1, start, end);
         rc.report({ start, end, messageId, data, fix, suggestions });
       };
-      const overlapsDone = (start: number, end: number) => done.some((d) => d.start < end && start < d.end);
+      const overlapsDone = (start: number, end: number) => {
+        if (!done) return false;
+        for (let i = start; i < end; i++) if (done[i]) return true;
+        return false;
+      };
 
       for (const w of findWords(text, variantWords)) {
         if (!inText(rc.doc, w.start, w.end) || locallyPrefixed(text, w.start) || shieldedBy(text, w.start, w.end, exceptions)) continue;

@@ -15,6 +15,14 @@ const PAIRS: ReadonlyArray<{ open: string; close: string; name: string }> = [
   { open: '〔', close: '〕', name: '六角括号' },
 ];
 
+/** Each bracket character: which pair, opening or closing, and its position in the pair's string (its width). */
+const BRACKET = new Map<string, { pair: number; open: boolean; index: number }>();
+PAIRS.forEach((p, pair) => {
+  [...p.open].forEach((ch, index) => BRACKET.set(ch, { pair, open: true, index }));
+  [...p.close].forEach((ch, index) => BRACKET.set(ch, { pair, open: false, index }));
+});
+const ANY_BRACKET = /[《》〈〉（）()【】〔〕]/;
+
 /** A plausible year of these reports' world. */
 function isYear(s: string): boolean {
   const y = Number(s);
@@ -32,8 +40,16 @@ const JOINED = /(?<!\d)(\d{4})(\d{4})(?=\s*年)/g;
 /** A year in a heading without 年 (一、2024法治政府建设): followed by a Han character that is not a unit or a date part. */
 const BARE_YEAR = /(?<![\d.．\-—–A-Za-z])(\d{4})(?=[\u4e00-\u9fff])(?![年月日号版届级期次元万亿个项件条人名家度])/g;
 const CITED = /[《〈]([^《》〈〉\n]{1,120})[》〉]/g;
-/** 1) 2) a) 一) used as list markers: a closing bracket that needs no opening one. */
-const LIST_MARKER = /(?:^|[\s。；;：:，,、])[\dA-Za-z一二三四五六七八九十]{1,3}$/;
+/** 1) 2) a) 一) used as list markers (at the start of the paragraph or after a stop): a closing bracket that needs no opening one. */
+const MARKER_TAIL = /[\dA-Za-z一二三四五六七八九十]{1,3}$/;
+const MARKER_LEAD = /[\s。；;：:，,、]/;
+
+function isListMarker(text: string, blockStart: number, from: number, before: string): boolean {
+  const m = MARKER_TAIL.exec(before);
+  if (!m) return false;
+  const lead = from + m.index - 1;
+  return lead < blockStart || MARKER_LEAD.test(text[lead]!);
+}
 const YEAR_RANGE_BEFORE = /(\d{4})\s*[—–－\-~～]*\s*(\d{4})\s*年?\s*$/;
 const YEAR_RANGE_AFTER = /^\s*(\d{4})\s*[—–－\-~～]*\s*(\d{4})\s*年?\s*/;
 
@@ -82,45 +98,45 @@ function insertFix(at: number, text: string): Fix {
 function checkBrackets(rc: RuleContext): void {
   const { text } = rc.doc;
   for (const block of rc.doc.blocks) {
+    if (!ANY_BRACKET.test(text.slice(block.contentStart, block.end))) continue;
     const stacks = PAIRS.map(() => [] as number[]);
     for (let i = block.contentStart; i < block.end; i++) {
       const ch = text[i]!;
-      for (let p = 0; p < PAIRS.length; p++) {
-        const pair = PAIRS[p]!;
-        const o = pair.open.indexOf(ch);
-        if (o >= 0) {
-          stacks[p]!.push(i);
-          break;
-        }
-        const c = pair.close.indexOf(ch);
-        if (c < 0) continue;
-        if (stacks[p]!.length) {
-          stacks[p]!.pop();
-          break;
-        }
-        const before = text.slice(block.contentStart, i);
-        if (p === 2 && LIST_MARKER.test(before)) break;
-        const open = pair.open[Math.min(c, pair.open.length - 1)]!;
-        const range = p === 2 ? YEAR_RANGE_BEFORE.exec(before) : null;
-        rc.report({
-          start: i,
-          end: i + 1,
-          messageId: 'unopened',
-          data: { char: ch, pair: open, name: pair.name },
-          fix: range ? insertFix(block.contentStart + range.index, open) : undefined,
-        });
-        break;
+      const b = BRACKET.get(ch);
+      if (!b) continue;
+      const p = b.pair;
+      if (b.open) {
+        stacks[p]!.push(i);
+        continue;
       }
+      if (stacks[p]!.length) {
+        stacks[p]!.pop();
+        continue;
+      }
+      const pair = PAIRS[p]!;
+      // Only a short window before the bracket is looked at: a paragraph of a thousand stray brackets stays linear.
+      const from = Math.max(block.contentStart, i - 24);
+      const before = text.slice(from, i);
+      if (p === 2 && isListMarker(text, block.contentStart, from, before)) continue;
+      const open = pair.open[Math.min(b.index, pair.open.length - 1)]!;
+      const range = p === 2 ? YEAR_RANGE_BEFORE.exec(before) : null;
+      rc.report({
+        start: i,
+        end: i + 1,
+        messageId: 'unopened',
+        data: { char: ch, pair: open, name: pair.name },
+        fix: range ? insertFix(from + range.index, open) : undefined,
+      });
     }
     stacks.forEach((stack, p) => {
       const pair = PAIRS[p]!;
       for (const at of stack) {
         const ch = text[at]!;
-        const close = pair.close[Math.min(pair.open.indexOf(ch), pair.close.length - 1)]!;
+        const close = pair.close[Math.min(BRACKET.get(ch)!.index, pair.close.length - 1)]!;
         let fix: Fix | undefined;
         if (p === 2) {
           // 《纲要(2021—2025年》: the round bracket closes where the title does.
-          const after = YEAR_RANGE_AFTER.exec(text.slice(at + 1, block.end));
+          const after = YEAR_RANGE_AFTER.exec(text.slice(at + 1, Math.min(block.end, at + 25)));
           const next = after ? at + 1 + after[0].length : -1;
           if (after && isRange(after[1]!, after[2]!) && (text[next] === '》' || text[next] === '〉')) fix = insertFix(next, close);
         }

@@ -74,7 +74,8 @@ value: percent`,
           if (s.end <= r.start || s.start >= r.end || hits[h]!.start >= s.end) continue;
           const start = Math.max(s.start, r.start);
           const end = Math.min(s.end, r.end);
-          const own = hits.filter((x) => x.start >= start && x.end <= end);
+          const own: Occurrence[] = [];
+          for (let k = h; k < hits.length && hits[k]!.start < end; k++) if (hits[k]!.start >= start && hits[k]!.end <= end) own.push(hits[k]!);
           const found = sentenceValues(text, start, end, own, near, labelWords, unless, (f) => valueKindMatches(f, value, units));
           if (!found.length) continue;
           first ??= { start: s.start, end: s.end };
