@@ -29,6 +29,7 @@ const COUNT: Case[] = [
   ['data/normative-documents', '清理规范性文件27件，废止4件。', ['27件']],
   ['data/reconsideration-litigation', '全年发生行政复议案件2宗、行政诉讼案件1宗。', [['2宗', '行政复议'], ['1宗', '行政诉讼']]],
   ['data/reconsideration-litigation', '行政机关负责人出庭应诉率100%。', [['100%', '出庭应诉率']]],
+  ['data/study-sessions', '局党组会议专题学法10余次。', [['10余次', '专题学法']]],
 ];
 
 const NOT_COUNT: Case[] = [
@@ -45,6 +46,7 @@ const NOT_COUNT: Case[] = [
   ['data/study-sessions', '组织干部参加学法考试2次。', []],
   ['data/study-sessions', '党组高度重视法治建设，全年办理行政复议案件5件。', []],
   ['data/study-sessions', '党委书记带头讲法治课，时长2小时。', []],
+  ['data/study-sessions', '中心组专题学习覆盖干部300人次。', []],
   ['data/study-sessions', '理论学习中心组于2024年3月15日开展专题学习。', []],
   ['data/exam-rate', '组织干部参加学法考试，成绩良好，参考人员覆盖各科室。', []],
   ['data/exam-rate', '全区学法考试平均分92分。', []],

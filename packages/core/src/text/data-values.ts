@@ -13,9 +13,12 @@ const NOT_COUNTS = [
 
 export type ValueKind = 'any' | 'percent' | 'count';
 
-/** Whether a figure is of the wanted kind (`units`, when given, decide alone: the unit must end in one of them). */
+/**
+ * Whether a figure is of the wanted kind. `units`, when given, decide alone: the unit after 万/亿
+ * and 余/多 must be one of them (次 takes 12次 and 60余次, not 300人次, which counts attendance).
+ */
 export function valueKindMatches(f: Figure, kind: ValueKind, units: readonly string[]): boolean {
-  if (units.length) return units.some((u) => f.unit.endsWith(u));
+  if (units.length) return units.includes(f.unit.replace(/^[万亿千]?[余多]?/, ''));
   if (kind === 'percent') return f.percent;
   if (kind === 'count') return !f.percent && !NOT_COUNTS.some((u) => f.unit.endsWith(u));
   return true;

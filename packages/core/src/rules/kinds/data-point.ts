@@ -25,7 +25,7 @@ export default defineKind({
     near: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: '句中还须含其一（可选），如 合格率、参考率；它所在分句中的数字也算' },
     labels: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: '不要求出现，但所在分句中的数字也算，如 按时答复率（受理依申请公开128件，按时答复率100%）' },
     value: { enum: [...VALUE_KINDS], description: '数字类型：any（默认）、percent、count（次数、件数等，不含时长和金额）' },
-    units: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: '数字须带这些单位之一，如 [次, 场]（设置后忽略 value）' },
+    units: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: '数字须带这些单位之一，如 [次, 场]（设置后忽略 value；比较的是万、亿、余、多之后的单位：60余次算「次」，300人次不算）' },
     exceptions: { type: 'array', items: { type: 'string', minLength: 1 }, description: '关键词落在这些词之内时不算，如口号「尊法学法守法用法」' },
     unless: { type: 'array', items: { type: 'string', minLength: 1 }, description: '分句含这些词时其中的数字不算（数的是别的事），如 审议、听取' },
     scope: SCOPE_SCHEMA,
