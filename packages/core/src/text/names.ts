@@ -89,3 +89,10 @@ const LOCAL_PREFIX_END = new Set('省市区县州盟旗镇乡团委局厅部办'
 export function locallyPrefixed(text: string, start: number): boolean {
   return LOCAL_PREFIX_END.has(text[start - 1] ?? '');
 }
+
+/** The kind of document a title ends in: another kind (职责清单 for 职责规定) is another document, however close the words. */
+const DOCUMENT_TYPES = ['规定', '清单', '办法', '意见', '方案', '纲要', '规划', '条例', '决定', '通知', '指引', '细则', '要点', '计划', '制度', '报告'];
+
+export function documentType(stem: string): string | undefined {
+  return DOCUMENT_TYPES.find((t) => stem.endsWith(t));
+}

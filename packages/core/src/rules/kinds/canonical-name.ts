@@ -1,5 +1,5 @@
 import { findWords, shieldedBy } from '../../text/keywords.js';
-import { distanceWithin, fuzzLimit, locallyPrefixed, normalizeName, overlap, splitName, YEARS_AFTER, type YearRange } from '../../text/names.js';
+import { distanceWithin, documentType, fuzzLimit, locallyPrefixed, normalizeName, overlap, splitName, YEARS_AFTER, type YearRange } from '../../text/names.js';
 import type { Fix } from '../../types.js';
 import { defineKind, type RuleContext } from '../kind.js';
 import { inText, scanParagraphs } from '../scope.js';
@@ -39,7 +39,7 @@ export default defineKind({
     '正文中出现 `variants` 中的写法时报告并修复（前一个字是「省」「市」「区」「县」「局」等时是地方或部门自己的名称，不报告；落在 `exceptions` 中某个词之内时也不报告）。' +
     '`citations: true` 时还检查书名号（《》〈〉）中的名称：与某个正式名称主干相同但年份不对（《法治政府建设实施纲要（2022—2025年）》）时报告，只有一个版本的年份与之重叠时给出修复，否则给出各版本供选择；' +
     '主干相同却没写年份（《法治政府建设实施纲要》）时报告，并按报告年度建议适用的版本；与某个正式名称只差一两个字（《法治政府建设与责任落实督查工作规定》）时报告并建议正式名称。' +
-    '含有正式名称的更长的书名（《广东省法治政府建设实施纲要》《关于印发〈……〉的通知》）是别的文件，不报告。书名号外，主干后面紧跟的年份（法治政府建设实施纲要2022—2025年）也检查。' +
+    '含有正式名称的更长的书名（《广东省法治政府建设实施纲要》《关于印发〈……〉的通知》）和文种不同的书名（《……职责清单》之于《……职责规定》）是别的文件，不报告。书名号外，主干后面紧跟的年份（法治政府建设实施纲要2022—2025年）也检查。' +
     '括号宽度、连接号写法由 citation-form 和标点规则检查，这里比较时不计。',
   options: {
     names: {
@@ -178,7 +178,10 @@ names:
       let best: string | undefined;
       let bestD = limit + 1;
       let tie = false;
+      const type = documentType(split.stem);
       for (const s of allStems) {
+        const other = documentType(s);
+        if (type && other && type !== other) continue;
         const d = distanceWithin(split.stem, s, limit);
         if (d < bestD) {
           best = s;
