@@ -5,8 +5,8 @@ import { idCheckChar, isIdentityNumber } from '../../packages/core/src/rules/kin
 import { LEGITIMATE_CONTEXTS, LEGITIMATE_REDUPLICATION } from '../../packages/core/src/rules/kinds/repetition.js';
 import { engine, lintText, memoryEnv, readSeed, recommended, SEED_FILES, seedPath } from '../helpers.js';
 
-/** Rule-id prefixes of the content packs (terms, formulations, repetition, numbers, safety, coverage, punctuation). */
-const CONTENT = /^(term|typo|year|repeat|num|safety|coverage|punct)\//;
+/** Rule-id prefixes of the content packs (terms, formulations, repetition, numbers, safety, coverage, punctuation, citations, names). */
+const CONTENT = /^(term|typo|year|repeat|num|safety|coverage|punct|cite|name)\//;
 const SEEDS = Object.keys(SEED_FILES) as Array<keyof typeof SEED_FILES>;
 
 async function lintSeed(id: keyof typeof SEED_FILES, text = readSeed(id)): Promise<LintResult> {

@@ -88,7 +88,8 @@ describe('code actions', () => {
       context: { diagnostics: [], only: ['source.fixAll'] },
     })) as CodeAction[];
     expect(res.map((a) => a.kind)).toEqual(['source.fixAll.fzlint']);
-    expect(res[0]!.title).toBe('修复全部 fzlint 问题（2 处）');
+    // Two web-residue lines and the year range of a cited title (cite/year-range-dash).
+    expect(res[0]!.title).toBe('修复全部 fzlint 问题（3 处）');
     const { version } = await client.applyEdit(uri, res[0]!.edit!);
     const after = await client.diagnostics(uri, (p) => p.version === version);
     expect(after.diagnostics.some((d) => d.code === 'web-residue')).toBe(false);

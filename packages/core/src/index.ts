@@ -27,7 +27,7 @@ export {
 export type { MarkerType } from './document/markers.js';
 export { canonicalMarker } from './document/markers.js';
 export { KINDS, KIND_BY_NAME } from './rules/kinds/index.js';
-export type { RuleKind, RuleDefinition, Fact, JsonSchema } from './rules/kind.js';
+export type { RuleKind, RuleDefinition, Fact, FactValue, JsonSchema } from './rules/kind.js';
 export { SectionIndex, type SectionDefinition, type SectionMatch } from './rules/sections.js';
 export type { PreviousReport } from './rules/previous.js';
 export { LineIndex } from './text/line-index.js';

@@ -45,6 +45,21 @@ export interface RuleOrigin {
   pack?: string;
 }
 
+/** A figure a data rule read as the value of its item (55次, 100%), for the reviewer's table. */
+export interface FactValue {
+  value: number;
+  /** As written after the number, with 万/亿 and 余/多 (次, %, 万余件). */
+  unit: string;
+  /** The figure as written (55次). */
+  text: string;
+  /** What the figure states: the rate (合格率) or the keyword it goes with (党组会). */
+  label?: string;
+  start: number;
+  end: number;
+  /** The sentence it was found in (trimmed, at most 120 characters). */
+  sentence: string;
+}
+
 export interface Fact {
   type: 'section' | 'subsection' | 'data-point' | 'quantification' | 'meta' | string;
   ruleId: string;
@@ -57,6 +72,8 @@ export interface Fact {
   detail?: string;
   /** Previous-year file, for cross-year facts. */
   path?: string;
+  /** Data-point facts: every value found for the item, in document order. */
+  values?: FactValue[];
 }
 
 export interface ReportInput {

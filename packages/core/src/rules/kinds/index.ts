@@ -1,5 +1,7 @@
 import type { RuleKind } from '../kind.js';
 import cjkPunctuation from './cjk-punctuation.js';
+import citationForm from './citation-form.js';
+import canonicalName from './canonical-name.js';
 import classificationMark from './classification-mark.js';
 import dataPoint from './data-point.js';
 import idNumber from './id-number.js';
@@ -50,6 +52,8 @@ export const KINDS: readonly RuleKind[] = [
   classificationMark,
   topicCoverage,
   cjkPunctuation,
+  citationForm,
+  canonicalName,
   problemsAddressed,
   problemsCopied,
   plansFollowed,
