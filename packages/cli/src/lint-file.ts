@@ -1,7 +1,6 @@
 import { ConfigError, createEngine, ENGINE_RULES, parseReport, type Diagnostic, type Engine, type LintOptions, type LintResult, type ResolvedConfig } from '@fzlint/core';
 import { dirname, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { fixText } from './fix.js';
 import { describeFsError, realFs, type CliFs } from './fs.js';
 import { decodeText, encodeText, ENCODING_LABEL } from './inputs/encoding.js';
 import { InputError, readInput, type InputDocument } from './inputs/index.js';
@@ -138,9 +137,10 @@ export class ReportLinter {
 
     let result: LintResult;
     if (this.settings.fix !== 'none' && input.storage && (filePath !== STDIN_PATH || this.settings.fix === 'dry-run')) {
-      const fixed = fixText(this.engine, input.text, options, input.storage.eol);
+      const fixed = this.engine.fix(input.text, options);
       result = fixed.result;
-      base.fix = { applied: fixed.applied, written: false };
+      base.fix = { applied: fixed.fixed, written: false };
+      if (!fixed.converged) base.notes.push(`自动修复 ${fixed.passes} 轮后仍有可修复的内容，请再运行一次 --fix`);
       if (fixed.output !== input.text) {
         if (this.settings.fix === 'dry-run') {
           const name = relative(this.settings.cwd, filePath) || filePath;

@@ -1,9 +1,9 @@
-import { ENGINE_RULES, type RuleDefinition } from '@fzlint/core';
+import { ENGINE_RULES, registry, type RuleDefinition } from '@fzlint/core';
 import { basename } from 'node:path';
 import type { RuleInfo } from './results.js';
 
 /** Findings the CLI itself produces, documented like rules (explain, SARIF). */
-export const CLI_RULES: Record<string, RuleInfo> = {
+export const CLI_RULES: Readonly<Record<string, RuleInfo>> = registry({
   'fzlint/empty-file': {
     id: 'fzlint/empty-file',
     severity: 'error',
@@ -11,7 +11,7 @@ export const CLI_RULES: Record<string, RuleInfo> = {
     doc: '空文件不是一份报告，fzlint 不做其他检查，只报告这一个错误。可能是导出或复制时出了问题，请检查原稿。',
     pack: 'fzlint',
   },
-};
+});
 
 export function engineRuleInfo(id: string): RuleInfo | undefined {
   const r = ENGINE_RULES[id];

@@ -10,7 +10,7 @@ import { appliesToYear, type Fact } from './rules/kind.js';
 import { makeDiagnostic, runRules } from './rules/run-rules.js';
 import type { PreviousReport } from './rules/previous.js';
 import { SectionIndex } from './rules/sections.js';
-import { documentAnchor } from './rules/scope.js';
+import { documentAnchor, newline } from './rules/scope.js';
 import { Deadline, LintTimeout, TimeLimitExceeded, type TimeLimit } from './time-limit.js';
 import type { Diagnostic, Logger, Severity } from './types.js';
 
@@ -67,6 +67,8 @@ export interface FixResult {
   /** Number of fixes applied over all passes. */
   fixed: number;
   passes: number;
+  /** False when the pass limit was reached with fixes still to apply (running fix again would change more). */
+  converged: boolean;
   /** Lint result of the final text. */
   result: LintResult;
 }
@@ -105,16 +107,22 @@ export function createEngine(env: EngineEnvironment): Engine {
       let result = lint(output, options, env.logger);
       // Rules that undo each other's fixes would cycle; a text seen before ends the passes.
       const seen = new Set([output]);
+      let converged = false;
       while (passes < maxPasses) {
-        const { output: next, applied } = applyFixes(output, result.diagnostics);
-        if (applied.length === 0 || seen.has(next)) break;
+        const eol = newline(result.document);
+        const { output: next, applied } = applyFixes(output, eol === '\n' ? result.diagnostics : result.diagnostics.map((d) => withLineEnding(d, eol)));
+        if (applied.length === 0 || seen.has(next)) {
+          converged = true;
+          break;
+        }
         seen.add(next);
         fixed += applied.length;
         passes++;
         output = next;
         result = lint(output, options, env.logger);
       }
-      return { output, fixed, passes, result };
+      if (!converged) converged = !result.diagnostics.some((d) => d.fix);
+      return { output, fixed, passes, converged, result };
     },
   };
 }
@@ -220,6 +228,12 @@ function parsePrevious(prev: NonNullable<LintOptions['previous']>, config: Resol
   const doc = parseReport(prev.text, { path: prev.path, format: prev.format });
   const choice = chooseEdition(config.editions, config.editionFor(prev.path), doc.meta.year?.value);
   return { path: prev.path, doc, sections: new SectionIndex(doc, config.sectionsFor(choice.edition?.id)) };
+}
+
+/** Inserted text follows the document's line breaks, so fixing a CRLF file keeps it CRLF. */
+function withLineEnding(d: Diagnostic, eol: string): Diagnostic {
+  if (!d.fix) return d;
+  return { ...d, fix: { ...d.fix, edits: d.fix.edits.map((e) => ({ ...e, text: e.text.replace(/\r\n|\r|\n/g, eol) })) } };
 }
 
 /** Parsing gets the whole lint's budget (or one rule's); it is stopped only by the host's interrupt. */

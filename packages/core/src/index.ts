@@ -7,6 +7,7 @@ export { createEngine, CONFIG_FILE_NAMES, type Engine, type EngineEnvironment, t
 export { ResolvedConfig, type ActiveRule } from './config/compile.js';
 export { BUILTIN_PREFIX, DEFAULT_EXTENDS, builtinPackNames, type EditionDefinition } from './config/load.js';
 export { ENGINE_RULES } from './config/engine-rules.js';
+export { registry, own } from './registry.js';
 export { editorSchema, ruleSchema, SECTION_SCHEMA, FILE_SCHEMA, SEVERITIES } from './config/schema.js';
 export { parseYamlSource } from './config/yaml-source.js';
 export { chooseEdition } from './config/editions.js';
@@ -30,7 +31,7 @@ export { KINDS, KIND_BY_NAME } from './rules/kinds/index.js';
 export type { RuleKind, RuleDefinition, Fact, FactValue, JsonSchema } from './rules/kind.js';
 export { SectionIndex, type SectionDefinition, type SectionMatch } from './rules/sections.js';
 export type { PreviousReport } from './rules/previous.js';
-export { LineIndex } from './text/line-index.js';
+export { LineIndex, detectLineEnding, type LineEnding } from './text/line-index.js';
 export { formatChineseNumeral, parseChineseNumeral } from './text/chinese-numerals.js';
 export { findFigures, type Figure } from './text/figures.js';
 export { compilePattern, type SafePattern } from './text/regex.js';

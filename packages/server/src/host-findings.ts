@@ -1,10 +1,10 @@
-import { ENGINE_RULES, LineIndex, type ConfigProblem, type Diagnostic, type RelatedLocation, type Severity } from '@fzlint/core';
+import { ENGINE_RULES, LineIndex, registry, type ConfigProblem, type Diagnostic, type RelatedLocation, type Severity } from '@fzlint/core';
 
 /**
  * Findings the server itself makes about a report, shaped like engine diagnostics so the one
  * conversion to LSP handles them too. Hovers explain them from this table.
  */
-export const SERVER_RULES: Record<string, { severity: Severity; description: string; doc: string }> = {
+export const SERVER_RULES: Readonly<Record<string, { severity: Severity; description: string; doc: string }>> = registry({
   'fzlint/config-error': {
     severity: 'warning',
     description: '配置或规则文件有误，本报告暂按内置规则检查',
@@ -20,7 +20,7 @@ export const SERVER_RULES: Record<string, { severity: Severity; description: str
     description: 'fzlint 内部错误，本报告暂时无法检查',
     doc: '这是 fzlint 的缺陷而不是报告的问题。服务器继续为其他文件工作；输出面板的 fzlint 日志中有详细信息，请附上报告内容反馈。',
   },
-};
+});
 
 export type ServerRuleId = keyof typeof SERVER_RULES;
 

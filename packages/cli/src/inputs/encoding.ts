@@ -2,7 +2,8 @@ import { isUtf8, transcode } from 'node:buffer';
 import { createRequire } from 'node:module';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
-export type LineEnding = '\n' | '\r\n' | '\r';
+export type { LineEnding } from '@fzlint/core';
+import { detectLineEnding, type LineEnding } from '@fzlint/core';
 
 /** How a text file was stored, so --fix can write it back the same way. */
 export interface TextStorage {
@@ -72,24 +73,6 @@ function decodeValidUtf8(body: Uint8Array): string {
   return buffer.toString('utf8');
 }
 
-export function detectLineEnding(text: string): LineEnding {
-  if (!text.includes('\r')) return '\n';
-  let crlf = 0;
-  let lf = 0;
-  let cr = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) {
-        crlf++;
-        i++;
-      } else cr++;
-    } else if (c === 10) lf++;
-  }
-  if (crlf > lf && crlf >= cr) return '\r\n';
-  if (cr > lf && cr > crlf) return '\r';
-  return '\n';
-}
 
 /** Encodes text the way the original file was stored (same encoding, BOM or not). */
 export function encodeText(text: string, storage: TextStorage): Buffer {

@@ -1,7 +1,8 @@
+import { registry } from '../registry.js';
 import type { Severity } from '../types.js';
 
 /** Findings the engine itself produces; their severity is configurable like any rule's. */
-export const ENGINE_RULES: Record<string, { severity: Severity; description: string; doc: string }> = {
+export const ENGINE_RULES: Readonly<Record<string, { severity: Severity; description: string; doc: string }>> = registry({
   'fzlint/front-matter': {
     severity: 'error',
     description: 'Markdown 文首的 YAML 元数据（front matter）无法解析',
@@ -32,4 +33,4 @@ export const ENGINE_RULES: Record<string, { severity: Severity; description: str
     description: '某条规则执行时出错，已跳过',
     doc: '这是 fzlint 的缺陷而不是报告的问题；检查的其余部分不受影响。请附上报告内容反馈。',
   },
-};
+});

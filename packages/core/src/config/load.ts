@@ -2,6 +2,7 @@ import { BUILTIN_PACK_SOURCES } from '../builtin/packs.generated.js';
 import { KIND_BY_NAME, KINDS } from '../rules/kinds/index.js';
 import type { RuleOrigin } from '../rules/kind.js';
 import { ConfigError, type ConfigProblem } from '../types.js';
+import { own } from '../registry.js';
 import { ENGINE_RULES } from './engine-rules.js';
 import { dirname, resolve } from './paths.js';
 import { FILE_SCHEMA, ruleSchema, SECTION_SCHEMA } from './schema.js';
@@ -116,6 +117,9 @@ function errorText(e: unknown): string {
 }
 
 class Loader {
+  /** Files and packs applied so far: each is applied once, at its first place (a diamond is not applied twice). */
+  private readonly applied = new Set<string>();
+
   constructor(
     private readonly env: ReadEnvironment,
     private readonly data: ConfigData,
@@ -187,7 +191,7 @@ class Loader {
     if (doc.files) this.data.files = doc.files as string[];
     if (doc.ignores) this.data.ignores = doc.ignores as string[];
     if (doc.previous) {
-      this.data.previous = { ...this.data.previous };
+      this.data.previous = Object.assign(Object.create(null) as Record<string, string>, this.data.previous);
       for (const [k, v] of Object.entries(doc.previous as Record<string, string>)) this.data.previous[resolve(dir, k)] = resolve(dir, v);
     }
     ((doc.overrides ?? []) as Array<Record<string, unknown>>).forEach((o, i) => {
@@ -214,7 +218,7 @@ class Loader {
       const at: YamlPath = isList ? ['extends', i] : ['extends'];
       if (ref.startsWith(BUILTIN_PREFIX)) {
         const name = ref.slice(BUILTIN_PREFIX.length);
-        const pack = BUILTIN_PACK_SOURCES[name];
+        const pack = own(BUILTIN_PACK_SOURCES, name);
         const label = pack?.path ?? ref;
         if (!pack) {
           const guess = closest(name, builtinPackNames());
@@ -222,7 +226,8 @@ class Loader {
           this.problems.push(from ? from.problem(at, message) : { file: ref, line: 1, column: 1, message });
           continue;
         }
-        if (stack.includes(label)) continue; // a pack already being applied (diamond) is applied once
+        if (this.applied.has(label)) continue;
+        this.applied.add(label);
         await this.apply(label, pack.text, true, stack, name, pack.data);
         continue;
       }
@@ -232,6 +237,9 @@ class Loader {
         this.problems.push(from ? from.problem(at, `循环继承：${cycle}`) : { file: path, line: 1, column: 1, message: `循环继承：${cycle}` });
         continue;
       }
+      // Extended again further on (A → B → D and A → C → D): D was applied at its first place.
+      if (this.applied.has(path)) continue;
+      this.applied.add(path);
       let text: string;
       try {
         text = await this.env.readFile(path);

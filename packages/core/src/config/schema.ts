@@ -27,13 +27,18 @@ export const COMMON_RULE_PROPERTIES: Record<string, JsonSchema> = {
 };
 
 export function ruleSchema(kind: RuleKind, partial = false): JsonSchema {
-  return {
+  // One schema object per kind, so the validator compiles it once, not once per rule.
+  let schemas = ruleSchemas.get(kind);
+  if (!schemas) ruleSchemas.set(kind, (schemas = {}));
+  return (schemas[partial ? 'partial' : 'full'] ??= {
     type: 'object',
     properties: { ...COMMON_RULE_PROPERTIES, ...kind.options },
     ...(partial ? {} : { required: ['kind', ...(kind.required ?? [])] }),
     additionalProperties: false,
-  };
+  });
 }
+
+const ruleSchemas = new WeakMap<RuleKind, { full?: JsonSchema; partial?: JsonSchema }>();
 
 const STRING_LIST = { type: 'array', items: { type: 'string', minLength: 1 } };
 

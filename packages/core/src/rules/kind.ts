@@ -148,7 +148,8 @@ export function editFix(title: string, edit: TextEdit): Fix {
 export function formatMessage(template: string, data: Record<string, unknown> | undefined): string {
   if (!data) return template;
   return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => {
-    const v = data[key];
+    // Only the data's own keys: {{constructor}} in a message is not a JavaScript function.
+    const v = Object.hasOwn(data, key) ? data[key] : undefined;
     if (v === undefined || v === null) return whole;
     return Array.isArray(v) ? v.join('、') : String(v);
   });

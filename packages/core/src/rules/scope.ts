@@ -1,4 +1,5 @@
 import type { ReportDocument } from '../document/parse.js';
+import { detectLineEnding, type LineEnding } from '../text/line-index.js';
 import type { CompileContext, JsonSchema, RuleContext } from './kind.js';
 import type { SectionMatch } from './sections.js';
 
@@ -75,11 +76,8 @@ export function headingAnchor(m: SectionMatch): { start: number; end: number } {
 }
 
 /** The document's line break, for inserted text. */
-export function newline(doc: ReportDocument): string {
-  const i = doc.text.indexOf('\n');
-  if (i > 0 && doc.text[i - 1] === '\r') return '\r\n';
-  if (i < 0 && doc.text.includes('\r')) return '\r';
-  return '\n';
+export function newline(doc: ReportDocument): LineEnding {
+  return detectLineEnding(doc.text);
 }
 
 /** Offset of the start of the line containing `offset`. */

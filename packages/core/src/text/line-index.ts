@@ -68,3 +68,25 @@ export class LineIndex {
     return this.text.slice(this.lineStarts[line], this.lineEnd(line));
   }
 }
+
+export type LineEnding = '\n' | '\r\n' | '\r';
+
+/** The line ending most lines of a text use (LF when it has no CR at all). */
+export function detectLineEnding(text: string): LineEnding {
+  if (!text.includes('\r')) return '\n';
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (c === 10) lf++;
+  }
+  if (crlf > lf && crlf >= cr) return '\r\n';
+  if (cr > lf && cr > crlf) return '\r';
+  return '\n';
+}

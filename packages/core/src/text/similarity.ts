@@ -66,8 +66,30 @@ function isStop(token: string): boolean {
 /** Word-like tokens of a text (null for punctuation and spaces). */
 function tokens(segmenter: Intl.Segmenter, text: string): Array<string | null> {
   const out: Array<string | null> = [];
-  for (const s of segmenter.segment(text)) out.push(s.isWordLike ? s.segment : null);
+  // ICU's word breaking slows down more than linearly on a long run of Chinese without
+  // punctuation (a 100,000-character sentence took seconds), so the text is segmented in
+  // pieces, cut at punctuation or white space where there is some.
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + SEGMENT_PIECE);
+    if (end < text.length) {
+      const cut = lastBreak(text, start + SEGMENT_PIECE / 2, end);
+      if (cut > start) end = cut;
+    }
+    for (const s of segmenter.segment(start === 0 && end === text.length ? text : text.slice(start, end))) out.push(s.isWordLike ? s.segment : null);
+    start = end;
+  }
   return out;
+}
+
+const SEGMENT_PIECE = 256;
+
+/** The offset just after the last punctuation or white space in text[from, to), or -1. */
+function lastBreak(text: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x40 || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) || c === 0xff1a || c === 0xff1b || c === 0xff1f) return i + 1;
+  }
+  return -1;
 }
 
 const FUNCTION_CHARS = new Set([...'的了和与及在是对为将把被等并也都又还但而其之已未仍尚较']);

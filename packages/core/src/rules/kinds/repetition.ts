@@ -43,6 +43,17 @@ function legitimateShape(text: string, start: number, unit: number): boolean {
   return false;
 }
 
+/** The shortest period of text[i, i + n) not below `min`: 2 for 学习学习, n for 政务服务. */
+function primitiveLength(text: string, i: number, n: number, min: number): number {
+  for (let p = Math.max(1, min); p < n; p++) {
+    if (n % p) continue;
+    let k = p;
+    while (k < n && text.charCodeAt(i + k) === text.charCodeAt(i + k - p)) k++;
+    if (k === n) return p;
+  }
+  return n;
+}
+
 /**
  * Length of the unit written twice at `i` (before `end`), or 0. The longest unit wins:
  * 政务服务政务服务 is one repetition, not two of 政务.
@@ -79,8 +90,8 @@ export default defineKind({
     allow: { type: 'array', items: { type: 'string', minLength: 2 }, description: '合法的重叠或含重叠的词语，匹配处落在其中不报告' },
     fix: { enum: ['fix', 'suggestion'], description: '删去重复作为自动修复（fix，默认）或仅为建议（suggestion）' },
   },
-  messages: { default: '「{{unit}}」重复了：「{{match}}」，应删去一个' },
-  placeholders: { unit: '重复的词语', match: '连写的文字' },
+  messages: { default: '「{{unit}}」重复了：「{{match}}」，应删去一个', run: '「{{unit}}」连写了 {{count}} 次：「{{match}}」，应只保留一个' },
+  placeholders: { unit: '重复的词语', match: '连写的文字', count: '连写的次数（三次及以上时）' },
   fixable: 'fix',
   example: `kind: repetition
 severity: warning
@@ -114,16 +125,24 @@ allow: [大数据数据库]`,
             i++;
             continue;
           }
-          const unit = text.slice(i, i + found);
-          const fix = { title: `删去重复的「${unit}」`, edits: [{ start: i + found, end: i + 2 * found, text: '' }] };
+          // 学习学习学习学习 is 学习 four times, not 学习学习 twice.
+          const size = primitiveLength(text, i, found, min);
+          const unit = text.slice(i, i + size);
+          // 方法方法方法…: the whole run is one finding, and one fix keeps a single copy (a fix per
+          // pair would need a --fix pass per halving).
+          let runEnd = i + 2 * size;
+          while (runEnd + size <= end && text.startsWith(unit, runEnd) && inText(rc.doc, runEnd, runEnd + size)) runEnd += size;
+          const count = (runEnd - i) / size;
+          const fix = { title: `删去重复的「${unit}」`, edits: [{ start: i + size, end: runEnd, text: '' }] };
           rc.report({
             start: i,
-            end: i + 2 * found,
-            data: { unit, match: unit + unit },
+            end: runEnd,
+            messageId: count > 2 ? 'run' : 'default',
+            data: { unit, match: text.slice(i, runEnd), count },
             fix: asSuggestion ? undefined : fix,
             suggestions: asSuggestion ? [fix] : undefined,
           });
-          i += 2 * found;
+          i = runEnd;
         }
       }
     };
