@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@fzlint/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
+      '@fzlint/workspace': fileURLToPath(new URL('./packages/workspace/src/index.ts', import.meta.url)),
     },
   },
   test: {

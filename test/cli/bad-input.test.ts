@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { realFs, type CliFs } from '../../packages/cli/src/fs.js';
+import { realFs, type WorkspaceFs } from '@fzlint/workspace';
 import { expectNoStack, json, runBin, runMain, tempDir, type EslintFile } from './cli-helpers.js';
 
 const REPORT = '# 某局2024年法治政府建设年度报告\n\n一、主要举措和成效\n\n内容。\n';
@@ -34,7 +34,7 @@ describe('bad input: one clear message, a distinct exit code, no stack trace', (
   it('an unreadable file: exit 2 with the reason', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'secret.txt'), REPORT);
-    const denied: CliFs = { ...realFs, readFile: async (p) => (p.endsWith('secret.txt') ? Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })) : realFs.readFile(p)) };
+    const denied: WorkspaceFs = { ...realFs, readFile: async (p) => (p.endsWith('secret.txt') ? Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })) : realFs.readFile(p)) };
     const r = await runMain(['-f', 'json', 'secret.txt'], { cwd: dir, fs: denied });
     expect(r.code).toBe(2);
     expect(json<EslintFile[]>(r.stdout)[0]!.messages[0]).toMatchObject({ fatal: true, message: '无法读取：没有访问权限' });
@@ -78,7 +78,7 @@ describe('bad input: one clear message, a distinct exit code, no stack trace', (
     const dir = tempDir();
     writeFileSync(join(dir, 'a.md'), REPORT);
     writeFileSync(join(dir, 'b.md'), REPORT);
-    const broken: CliFs = { ...realFs, readFile: async (p) => (p.endsWith('a.md') ? (42 as unknown as Buffer) : realFs.readFile(p)) };
+    const broken: WorkspaceFs = { ...realFs, readFile: async (p) => (p.endsWith('a.md') ? (42 as unknown as Buffer) : realFs.readFile(p)) };
     const r = await runMain(['-f', 'json', 'a.md', 'b.md'], { cwd: dir, fs: broken });
     expect(r.code).toBe(2);
     const [a, b] = JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string | null; fatal?: boolean; message: string }> }>;

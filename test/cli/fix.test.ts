@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { chmodSync, copyFileSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { realFs, type CliFs } from '../../packages/cli/src/fs.js';
+import { realFs, type WorkspaceFs } from '@fzlint/workspace';
 import { readSeed, seedPath } from '../helpers.js';
 import { json, read, runBin, runMain, tempDir, type EslintFile } from './cli-helpers.js';
 
@@ -78,7 +78,7 @@ describe('--fix', () => {
   it('is atomic: the new text goes to a temporary file in the same folder that is renamed over the original', async () => {
     const dir = project({ 'a.md': REPORT });
     const ops: string[] = [];
-    const spy: CliFs = {
+    const spy: WorkspaceFs = {
       ...realFs,
       writeFile: async (p, d, o) => (ops.push(`write ${p.replace(dir, '')} ${o?.flag}`), realFs.writeFile(p, d, o)),
       rename: async (a, b) => (ops.push(`rename ${a.replace(dir, '')} ${b.replace(dir, '')}`), realFs.rename(a, b)),
@@ -92,7 +92,7 @@ describe('--fix', () => {
 
   it('when the rename fails the original is untouched, the temporary file removed, and the exit code is 2', async () => {
     const dir = project({ 'a.md': REPORT });
-    const failing: CliFs = { ...realFs, rename: async () => Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' })) };
+    const failing: WorkspaceFs = { ...realFs, rename: async () => Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' })) };
     const r = await runMain(['--fix', 'a.md'], { cwd: dir, fs: failing });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('无法写入');
@@ -105,7 +105,7 @@ describe('--fix', () => {
 
   it('when the disk fills up while writing, the original is untouched', async () => {
     const dir = project({ 'a.md': REPORT });
-    const full: CliFs = {
+    const full: WorkspaceFs = {
       ...realFs,
       writeFile: async (p, _d, o) => {
         await realFs.writeFile(p, 'half', o);

@@ -3,8 +3,8 @@ import iconv from 'iconv-lite';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeText, encodeText } from '../../packages/cli/src/inputs/encoding.js';
-import { visibleText } from '../../packages/cli/src/inputs/html-text.js';
+import { decodeText, encodeText } from '../../packages/workspace/src/inputs/encoding.js';
+import { visibleText } from '../../packages/workspace/src/inputs/html-text.js';
 import { readSeed, SEED_FILES, seedPath } from '../helpers.js';
 import { json, runMain, tempDir, type EslintFile } from './cli-helpers.js';
 

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { realFs } from '../../packages/cli/src/fs.js';
+import { realFs } from '@fzlint/workspace';
 import { choosePrevious } from '../../packages/cli/src/previous.js';
 import { recommended, ROOT, seedPath } from '../helpers.js';
 import { json, runBin, runMain, tempDir } from './cli-helpers.js';

@@ -1,15 +1,12 @@
 import { ConfigError, createEngine, ENGINE_RULES, parseReport, type Diagnostic, type Engine, type LintOptions, type LintResult, type ResolvedConfig } from '@fzlint/core';
 import { dirname, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { describeFsError, realFs, type CliFs } from './fs.js';
-import { decodeText, encodeText, ENCODING_LABEL } from './inputs/encoding.js';
-import { InputError, readInput, type InputDocument } from './inputs/index.js';
+import { describeFsError, realFs, type WorkspaceFs, decodeText, encodeText, ENCODING_LABEL, InputError, readInput, type InputDocument, assertWritable, WriteError, writeFileAtomic } from '@fzlint/workspace';
 import { nodeEnvironment } from './node-env.js';
 import { choosePrevious, PreviousError, readPrevious } from './previous.js';
 import { PreviousFinder } from './previous-finder.js';
 import type { FileResult, RuleInfo } from './results.js';
 import { CLI_RULES, engineRuleInfo, ruleInfo } from './rule-info.js';
-import { assertWritable, WriteError, writeFileAtomic } from './write-file.js';
 
 export const STDIN_PATH = '<stdin>';
 
@@ -41,7 +38,7 @@ export class ReportLinter {
 
   constructor(
     private readonly settings: LintSettings,
-    private readonly fs: CliFs = realFs,
+    private readonly fs: WorkspaceFs = realFs,
   ) {
     this.engine = createEngine(nodeEnvironment(fs));
     this.finder = new PreviousFinder(fs);

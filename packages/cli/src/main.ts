@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { FORMAT_NAMES, HELP, parseCliArgs } from './args.js';
 import { CliError, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
-import type { CliFs } from './fs.js';
+import type { WorkspaceFs } from '@fzlint/workspace';
 
 export { EXIT_LINT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
@@ -22,7 +22,7 @@ export interface MainOptions {
   stdin?: AsyncIterable<Uint8Array | string>;
   env?: Record<string, string | undefined>;
   /** A replacement file system (tests); when given, everything runs in this thread. */
-  fs?: CliFs;
+  fs?: WorkspaceFs;
 }
 
 export function version(): string {

@@ -1,7 +1,6 @@
 import { PreviousReportIndex, readReportMeta, type PreviousDiscovery, type ReportDocument, type ReportMeta } from '@fzlint/core';
 import { dirname, extname, join } from 'node:path';
-import type { CliFs } from './fs.js';
-import { readInput, type InputDocument } from './inputs/index.js';
+import { type WorkspaceFs, readInput, type InputDocument } from '@fzlint/workspace';
 
 type Meta = Pick<ReportMeta, 'unit' | 'year'>;
 
@@ -28,7 +27,7 @@ export class PreviousFinder {
   private readonly kept = new Map<string, InputDocument>();
   private keptChars = 0;
 
-  constructor(private readonly fs: CliFs) {}
+  constructor(private readonly fs: WorkspaceFs) {}
 
   async find(path: string, text: string, format: 'markdown' | 'text', document?: ReportDocument): Promise<PreviousDiscovery> {
     // The linter parsed the report already; its unit and year come from that parse.

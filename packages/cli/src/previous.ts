@@ -1,7 +1,6 @@
 import { readReportMeta, type DocumentFormat, type ReportDocument, type ResolvedConfig } from '@fzlint/core';
 import { dirname, resolve } from 'node:path';
-import { describeFsError, type CliFs } from './fs.js';
-import { InputError, readInput } from './inputs/index.js';
+import { describeFsError, type WorkspaceFs, InputError, readInput } from '@fzlint/workspace';
 import type { PreviousFinder } from './previous-finder.js';
 
 export interface PreviousChoice {
@@ -24,7 +23,7 @@ export interface PreviousContext {
   /** `--previous FILE`, resolved against the working directory. */
   explicit?: string;
   /** For automatic discovery (reading the folder and candidate reports). */
-  fs: CliFs;
+  fs: WorkspaceFs;
   /** Automatic discovery; absent for standard input. */
   finder?: PreviousFinder;
 }
@@ -62,7 +61,7 @@ const SOURCE_LABEL: Record<PreviousChoice['source'], string> = {
 };
 
 /** Reads the chosen file in any supported input format; a problem is a PreviousError naming the path. */
-export async function readPrevious(choice: PreviousChoice, fs: CliFs): Promise<{ path: string; text: string; format: DocumentFormat }> {
+export async function readPrevious(choice: PreviousChoice, fs: WorkspaceFs): Promise<{ path: string; text: string; format: DocumentFormat }> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(choice.path);

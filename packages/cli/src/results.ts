@@ -1,5 +1,5 @@
 import type { ConfigProblem, Diagnostic, Fact } from '@fzlint/core';
-import type { InputKind } from './inputs/index.js';
+import type { InputKind } from '@fzlint/workspace';
 
 /** What the formats need to know about a rule (plain data: it crosses worker threads). */
 export interface RuleInfo {

@@ -2,7 +2,7 @@ import { chooseEdition, formatChineseNumeral, type SectionDefinition } from '@fz
 import { join } from 'node:path';
 import type { CliArgs } from '../args.js';
 import { CliError, EXIT_OK } from '../exit-codes.js';
-import { describeFsError, realFs } from '../fs.js';
+import { describeFsError, realFs } from '@fzlint/workspace';
 import type { MainOptions } from '../main.js';
 import { subcommandLinter } from './shared.js';
 

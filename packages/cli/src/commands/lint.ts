@@ -4,13 +4,12 @@ import { CliError, EXIT_LINT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.j
 import { collectFiles, type CollectedFile } from '../files/collect.js';
 import { FORMATS } from '../formats/index.js';
 import type { FormatContext } from '../formats/context.js';
-import { describeFsError, realFs, type CliFs } from '../fs.js';
+import { describeFsError, realFs, type WorkspaceFs, WriteError, writeFileAtomic } from '@fzlint/workspace';
 import { ReportLinter, STDIN_PATH, type LintSettings } from '../lint-file.js';
 import { version, type MainOptions } from '../main.js';
 import { lintParallel, lintSequential, workerCount } from '../pool.js';
 import { startProgress } from '../progress.js';
 import { totals, type FileResult, type RuleInfo } from '../results.js';
-import { WriteError, writeFileAtomic } from '../write-file.js';
 
 export async function runLint(args: CliArgs, options: MainOptions, env: Record<string, string | undefined>): Promise<number> {
   const { cwd, stdout, stderr } = options;
@@ -127,7 +126,7 @@ function configErrorText(results: FileResult[]): string {
 }
 
 /** Report files (like ESLint's --output-file) get their folder created and are written atomically. */
-async function writeOutput(fs: CliFs, path: string, text: string): Promise<void> {
+async function writeOutput(fs: WorkspaceFs, path: string, text: string): Promise<void> {
   try {
     await fs.mkdir(dirname(path), { recursive: true });
     await writeFileAtomic(fs, path, text);

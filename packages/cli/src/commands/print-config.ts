@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import type { CliArgs } from '../args.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { realFs } from '../fs.js';
-import { readInput } from '../inputs/index.js';
+import { realFs, readInput } from '@fzlint/workspace';
 import type { MainOptions } from '../main.js';
 import { choosePrevious } from '../previous.js';
 import { PreviousFinder } from '../previous-finder.js';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { CliArgs } from '../args.js';
-import { realFs } from '../fs.js';
+import { realFs } from '@fzlint/workspace';
 import { ReportLinter } from '../lint-file.js';
 import type { MainOptions } from '../main.js';
 

@@ -1,8 +1,7 @@
 import picomatch from 'picomatch';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { CliError } from '../exit-codes.js';
-import { describeFsError, type CliFs } from '../fs.js';
-import { REPORT_EXTENSIONS } from '../inputs/index.js';
+import { describeFsError, type WorkspaceFs, REPORT_EXTENSIONS } from '@fzlint/workspace';
 import { IgnoreStack } from './ignore-files.js';
 
 export interface CollectedFile {
@@ -27,7 +26,7 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
  * (quoted, e.g. "reports/**\/*.docx") to the files it matches. A missing path or a pattern that
  * matches nothing is a usage error. Symlinked folders are followed once; a loop is reported and skipped.
  */
-export async function collectFiles(args: string[], cwd: string, fs: CliFs): Promise<Collected> {
+export async function collectFiles(args: string[], cwd: string, fs: WorkspaceFs): Promise<Collected> {
   const out: Collected = { files: [], warnings: [], problems: [] };
   const seen = new Set<string>();
   const add = (path: string, explicit: boolean) => {
@@ -73,7 +72,7 @@ export async function collectFiles(args: string[], cwd: string, fs: CliFs): Prom
   return out;
 }
 
-async function walkIfDirectory(fs: CliFs, dir: string, cwd: string, out: Collected, visit: (file: string) => void): Promise<void> {
+async function walkIfDirectory(fs: WorkspaceFs, dir: string, cwd: string, out: Collected, visit: (file: string) => void): Promise<void> {
   let stat;
   try {
     stat = await fs.stat(dir);
@@ -88,7 +87,7 @@ async function walkIfDirectory(fs: CliFs, dir: string, cwd: string, out: Collect
   await walk(fs, dir, ignores, new Set(), out, visit, cwd);
 }
 
-async function walk(fs: CliFs, dir: string, ignores: IgnoreStack, ancestors: Set<string>, out: Collected, visit: (file: string) => void, cwd: string): Promise<void> {
+async function walk(fs: WorkspaceFs, dir: string, ignores: IgnoreStack, ancestors: Set<string>, out: Collected, visit: (file: string) => void, cwd: string): Promise<void> {
   let real: string;
   try {
     real = await fs.realpath(dir);

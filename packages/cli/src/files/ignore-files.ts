@@ -1,6 +1,6 @@
 import ignore, { type Ignore } from 'ignore';
 import { dirname, join, relative, sep } from 'node:path';
-import type { CliFs } from '../fs.js';
+import type { WorkspaceFs } from '@fzlint/workspace';
 
 /** Files whose patterns (gitignore syntax) exclude paths from folder walks. */
 export const IGNORE_FILE_NAMES = ['.gitignore', '.fzlintignore'];
@@ -18,7 +18,7 @@ interface Layer {
 export class IgnoreStack {
   private constructor(private readonly layers: Layer[]) {}
 
-  static async forDirectory(fs: CliFs, dir: string, cwd: string): Promise<IgnoreStack> {
+  static async forDirectory(fs: WorkspaceFs, dir: string, cwd: string): Promise<IgnoreStack> {
     const chain: string[] = [];
     let d = dir;
     let root: string | undefined;
@@ -40,7 +40,7 @@ export class IgnoreStack {
   }
 
   /** The stack for a subfolder: adds its own ignore files, if any. */
-  async enter(fs: CliFs, dir: string): Promise<IgnoreStack> {
+  async enter(fs: WorkspaceFs, dir: string): Promise<IgnoreStack> {
     const patterns: string[] = [];
     for (const name of IGNORE_FILE_NAMES) {
       try {
@@ -71,7 +71,7 @@ function isInside(path: string, dir: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel);
 }
 
-async function exists(fs: CliFs, path: string): Promise<boolean> {
+async function exists(fs: WorkspaceFs, path: string): Promise<boolean> {
   try {
     await fs.stat(path);
     return true;

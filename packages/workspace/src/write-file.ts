@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { describeFsError, type CliFs } from './fs.js';
+import { describeFsError, type WorkspaceFs } from './fs.js';
 
 export class WriteError extends Error {
   constructor(message: string) {
@@ -15,7 +15,7 @@ export class WriteError extends Error {
  * the original's permissions, and is renamed over the target, so a reader (or a crash) sees the
  * old file or the new one, never half of it. A symlink is followed and its target replaced.
  */
-export async function writeFileAtomic(fs: CliFs, path: string, data: Uint8Array | string, options: { existing?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(fs: WorkspaceFs, path: string, data: Uint8Array | string, options: { existing?: boolean } = {}): Promise<void> {
   let target = path;
   let mode: number | undefined;
   if (options.existing !== false) {
@@ -38,7 +38,7 @@ export async function writeFileAtomic(fs: CliFs, path: string, data: Uint8Array 
 }
 
 /** Refuses files the user cannot (or chose not to) write: no write permission, or no write bit at all (read-only). */
-export async function assertWritable(fs: CliFs, path: string): Promise<void> {
+export async function assertWritable(fs: WorkspaceFs, path: string): Promise<void> {
   let stat;
   try {
     stat = await fs.stat(path);

@@ -5,7 +5,7 @@ import { readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
  * The file operations the CLI uses. `main()` accepts a replacement (tests inject failures, e.g. a
  * rename that fails); the real one is node:fs.
  */
-export interface CliFs {
+export interface WorkspaceFs {
   readFile(path: string): Promise<Buffer>;
   writeFile(path: string, data: Uint8Array | string, options?: { flag?: string; mode?: number }): Promise<void>;
   rename(from: string, to: string): Promise<void>;
@@ -32,7 +32,7 @@ function now<T>(call: () => T): Promise<T> {
   }
 }
 
-export const realFs: CliFs = {
+export const realFs: WorkspaceFs = {
   readFile: (p) => now(() => readFileSync(p)),
   writeFile: (p, d, o) => nodeFs.writeFile(p, d, o),
   rename: (a, b) => nodeFs.rename(a, b),

@@ -1,0 +1,9 @@
+/**
+ * @fzlint/workspace — the host layer between the engine and the world, shared by the command line
+ * and the language server: reading report files in every input format, decoding text, writing
+ * fixes in the file's own encoding. The file system is injected (WorkspaceFs).
+ */
+export { realFs, describeFsError, type WorkspaceFs } from './fs.js';
+export { writeFileAtomic, assertWritable, WriteError } from './write-file.js';
+export { readInput, InputError, REPORT_EXTENSIONS, type InputDocument, type InputKind } from './inputs/index.js';
+export { decodeText, encodeText, ENCODING_LABEL, withLineEnding, type TextStorage, type LineEnding } from './inputs/encoding.js';
