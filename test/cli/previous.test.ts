@@ -65,7 +65,12 @@ describe('last year’s report', () => {
     const mapped = Object.create(config, { data: { value: { ...config.data, previous: { '/r/2024.md': '/r/2023-config.md' } } } });
     const fm = '---\nprevious: ../old/2023.md\n---\n# 报告\n';
     expect(await choosePrevious({ fs: realFs, file: '/r/2024.md', text: fm, format: 'markdown', config: mapped, explicit: '/x/cli.md' })).toEqual({ choice: { path: '/x/cli.md', source: 'cli' } });
-    expect(await choosePrevious({ fs: realFs, file: '/r/2024.md', text: fm, format: 'markdown', config: mapped })).toEqual({ choice: { path: '/old/2023.md', source: 'front-matter' } });
+    expect(await choosePrevious({ fs: realFs, file: '/r/2024.md', text: fm, format: 'markdown', config: mapped, cwd: '/' })).toEqual({ choice: { path: '/old/2023.md', source: 'front-matter' } });
+    // A front matter path outside the report's folder, the config's folder and the working directory is refused…
+    await expect(choosePrevious({ fs: realFs, file: '/r/2024.md', text: fm, format: 'markdown', config: mapped, cwd: '/r' })).rejects.toThrow(/不在报告所在文件夹、配置文件所在文件夹或工作目录之内/);
+    // …unless the config allows it.
+    const open = Object.create(config, { data: { value: { ...config.data, allowExternalPrevious: true } } });
+    expect(await choosePrevious({ fs: realFs, file: '/r/2024.md', text: fm, format: 'markdown', config: open, cwd: '/r' })).toEqual({ choice: { path: '/old/2023.md', source: 'front-matter' } });
     expect(await choosePrevious({ fs: realFs, file: '/r/2024.md', text: '# 报告\n', format: 'markdown', config: mapped })).toEqual({ choice: { path: '/r/2023-config.md', source: 'config' } });
     expect(await choosePrevious({ fs: realFs, file: '/r/other.md', text: '# 报告\n', format: 'markdown', config: mapped })).toEqual({});
   });

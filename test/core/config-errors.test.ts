@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, createEngine, type ConfigProblem } from '@fzlint/core';
+import { ConfigError, createEngine, KIND_BY_NAME, type ConfigProblem } from '@fzlint/core';
+import { ruleSchema } from '../../packages/core/src/config/schema.js';
 import { memoryEnv } from '../helpers.js';
 
 async function problems(files: Record<string, string>, file = '/p/.fzlint.yaml'): Promise<ConfigProblem[]> {
@@ -123,5 +124,47 @@ describe('fixes that could never settle are refused when the rule file is loaded
     expect(p[0]!.message).toContain('正确写法「考试」含有对照表中的另一错误写法「考试」，修复后会再被替换');
     expect(p[1]!.message).toContain('正确写法「法治」含有对照表中的另一错误写法「法治」');
     expect(p[2]!.message).toContain('替换文本「法治」本身又符合本规则（法）');
+  });
+});
+
+describe('config blow-ups', () => {
+  it('a file extended many times over (18 levels, each extending the next twice) is read and applied once', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 18; i++) files[`/x/f${i}.yaml`] = i < 17 ? `extends: [./f${i + 1}.yaml, ./f${i + 1}.yaml]\n` : 'rules:\n  leaf:\n    kind: pattern\n    words: [法制宣传]\n';
+    const reads = new Map<string, number>();
+    const env = memoryEnv(files);
+    const counting = { readFile: (p: string) => (reads.set(p, (reads.get(p) ?? 0) + 1), env.readFile(p)) };
+    const config = await createEngine(counting).loadConfig({ file: '/x/f0.yaml' });
+    expect(config.ruleDefinitions().map((d) => d.id)).toEqual(['leaf']);
+    expect([...reads.values()].every((n) => n === 1)).toBe(true);
+    expect(reads.size).toBe(18);
+  });
+
+  it('a diamond (A extends B and C, both extend D) applies D at its first place only', async () => {
+    const env = memoryEnv({
+      '/d/a.yaml': 'extends: [./b.yaml, ./c.yaml]\n',
+      '/d/b.yaml': 'extends: ./d.yaml\nrules:\n  shared: error\n',
+      '/d/c.yaml': 'extends: ./d.yaml\n',
+      '/d/d.yaml': 'rules:\n  shared:\n    kind: pattern\n    severity: info\n    words: [法制宣传]\n',
+    });
+    const config = await createEngine(env).loadConfig({ file: '/d/a.yaml' });
+    // Applying d.yaml again through c.yaml would have reset b.yaml's change.
+    expect(config.ruleDefinitions().find((d) => d.id === 'shared')?.severity).toBe('error');
+  });
+
+  it('4,000 custom rules of one kind share one compiled schema', async () => {
+    const rules = Array.from({ length: 4000 }, (_, i) => `  my/r${i}:\n    kind: pattern\n    words: [词${i}]\n`).join('');
+    const config = await createEngine(memoryEnv({ '/m/.fzlint.yaml': `rules:\n${rules}` })).loadConfig({ file: '/m/.fzlint.yaml' });
+    expect(config.ruleDefinitions()).toHaveLength(4000);
+    const pattern = KIND_BY_NAME.get('pattern')!;
+    expect(ruleSchema(pattern)).toBe(ruleSchema(pattern));
+    expect(ruleSchema(pattern, true)).toBe(ruleSchema(pattern, true));
+  });
+
+  it('config and extended files must be YAML files', async () => {
+    const env = memoryEnv({ '/y/.fzlint.yaml': 'extends: ./notes.txt\n', '/y/notes.txt': 'secret: do-not-print\n' });
+    const problems = await createEngine(env).loadConfig({ file: '/y/.fzlint.yaml' }).then(() => [], (e: ConfigError) => e.problems);
+    expect(problems.map((p) => p.message)).toEqual(['被继承的规则文件「./notes.txt」应为 .yaml 或 .yml 文件']);
+    await expect(createEngine(env).loadConfig({ file: '/y/notes.txt' })).rejects.toThrow('配置文件应为 .yaml 或 .yml 文件');
   });
 });

@@ -101,3 +101,51 @@ describe('bad rule files in the editor: a diagnostic at the YAML line, reports s
     await stillServing();
   });
 });
+
+describe('faults in the editor: deep nesting, special files, names from JavaScript objects', () => {
+  it('front matter nested 1,500 deep: a finding, the server stays up', async () => {
+    const { published } = await openText('deep-front-matter.md', `---\n${'{'.repeat(1500)}\n---\n# 某局2024年法治政府建设年度报告\n`);
+    expect(published.diagnostics.find((d) => d.code === 'fzlint/front-matter')?.message).toMatch(/YAML 嵌套超过 64 层/);
+    await stillServing();
+  });
+
+  it('a config nested 2,000 deep is a config error at its line', async () => {
+    const config = ws.write('deep-cfg/.fzlint.yaml', `rules: ${'{'.repeat(2000)}\n`);
+    const report = await client.open(ws.seed('004', 'deep-cfg/r.txt'));
+    expect((await client.current(report)).diagnostics.some((d) => d.code === 'fzlint/config-error')).toBe(true);
+    const onYaml = await client.diagnostics(fileUri(config), (p) => p.diagnostics.length > 0);
+    expect(onYaml.diagnostics[0]!.message).toMatch(/YAML 嵌套超过 64 层/);
+  });
+
+  it('a rule file and a previous-year report that are named pipes are refused without blocking the server', async () => {
+    const { execFileSync } = await import('node:child_process');
+    try {
+      execFileSync('mkfifo', [ws.path('fifo-rules.yaml'), ws.path('fifo-prev.md')]);
+    } catch {
+      return; // no mkfifo here
+    }
+    ws.write('fifo/.fzlint.yaml', "extends: ../fifo-rules.yaml\nfiles: ['*.md', '*.txt']\n");
+    const report = await client.open(ws.seed('004', 'fifo/r.txt'));
+    const published = await client.current(report);
+    const config = published.diagnostics.find((d) => d.code === 'fzlint/config-error');
+    expect(config?.message).toContain('不是普通文件（这是一个命名管道）');
+    const prev = await openText('fifo-previous.md', `---\nprevious: ./fifo-prev.md\n---\n${seed004}`);
+    expect(prev.published.diagnostics.find((d) => d.code === 'fzlint/previous-unreadable')?.message).toContain('不是普通文件（这是一个命名管道）');
+    await stillServing();
+  });
+
+  it('a front matter previous outside the workspace folder is refused', async () => {
+    const { published } = await openText('outside.md', `---\nprevious: /etc/hostname\n---\n${seed004}`);
+    const refused = published.diagnostics.find((d) => d.code === 'fzlint/previous-unreadable');
+    expect(refused?.message).toContain('已拒绝读取');
+    expect(refused?.range.start.line).toBe(1);
+  });
+
+  it('rules named constructor or __proto__ are unknown rules, not JavaScript properties', async () => {
+    const config = ws.write('proto/.fzlint.yaml', "extends: fzlint:recommended\nfiles: ['*.txt']\nrules:\n  constructor: off\n");
+    await client.open(ws.seed('004', 'proto/r.txt'));
+    const onYaml = await client.diagnostics(fileUri(config), (p) => p.diagnostics.length > 0);
+    expect(onYaml.diagnostics[0]!.message).toContain('规则「constructor」未定义');
+    await stillServing();
+  });
+});

@@ -3,7 +3,8 @@ import { statSync } from 'node:fs';
 
 const argv = process.argv.slice(2);
 // A batch run on a small machine restarts with V8's thread pool sized to it (see src/launch.ts).
-const { relaunchForBatch } = await import('../dist/launch.js');
+const { relaunchForBatch, watchParent } = await import('../dist/launch.js');
+watchParent();
 const relaunched = await relaunchForBatch(argv, process.cwd())?.exitCode;
 if (relaunched !== undefined) {
   process.exitCode = relaunched;
@@ -12,7 +13,7 @@ if (relaunched !== undefined) {
   // the bundle is missing or older than the last compile of the CLI or the core.
   const mtime = (p) => statSync(new URL(p, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? Infinity;
   const bundled = mtime('../bundle/fzlint.js');
-  const fresh = bundled !== Infinity && bundled >= mtime('../tsconfig.tsbuildinfo') && bundled >= mtime('../../core/tsconfig.tsbuildinfo');
+  const fresh = bundled !== Infinity && ['../tsconfig.tsbuildinfo', '../../core/tsconfig.tsbuildinfo', '../../workspace/tsconfig.tsbuildinfo'].every((p) => bundled >= mtime(p));
   const { main } = await import(fresh ? '../bundle/fzlint.js' : '../dist/main.js');
   process.exitCode = await main({ argv, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
 }

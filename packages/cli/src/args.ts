@@ -166,11 +166,14 @@ function parseFormats(values: string[], outputFile: string | undefined, names: r
     if (file === '') throw new UsageError(`--format ${value}：冒号后缺少文件名`);
     return { name, file };
   });
-  const toStdout = list.filter((f) => !f.file);
+  const unnamed = list.filter((f) => !f.file);
   if (outputFile !== undefined) {
-    if (toStdout.length !== 1) throw new UsageError('--output-file 只能用于一个未指定文件的输出格式');
-    toStdout[0]!.file = outputFile;
-  } else if (toStdout.length > 1) {
+    if (unnamed.length !== 1) throw new UsageError('--output-file 只能用于一个未指定文件的输出格式');
+    unnamed[0]!.file = outputFile;
+  }
+  // `-` names standard output.
+  const toStdout = list.filter((f) => !f.file || f.file === '-');
+  if (toStdout.length > 1) {
     throw new UsageError(`只能有一个输出格式写到标准输出，其余请用 NAME:FILE 指定文件（${toStdout.map((f) => f.name).join('、')}）`);
   }
   return list;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { Socket } from 'node:net';
 import { statSync } from 'node:fs';
 import { availableParallelism, constants } from 'node:os';
 import { resolve } from 'node:path';
@@ -25,8 +26,10 @@ export function relaunchForBatch(argv: string[], cwd: string, env: NodeJS.Proces
   // Node flags given by hand (--inspect, --cpu-prof …) are for this process: it is not replaced.
   if (process.execArgv.length || (env.NODE_OPTIONS ?? '').includes('--v8-pool-size')) return undefined;
   if (!isBatch(argv, cwd)) return undefined;
+  // fd 3 is a pipe only the parent holds open: when the parent dies, even by SIGKILL, it closes
+  // and the child stops (watchParent) instead of fixing files for a run nobody waits for.
   const child = spawn(process.execPath, ['--v8-pool-size=0', process.argv[1]!, ...argv], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
     env: { ...env, [MARKER]: '1' },
   });
   // A signal to this process (Ctrl-C, a CI timeout) is passed on; this one exits when the child has.
@@ -41,6 +44,31 @@ export function relaunchForBatch(argv: string[], cwd: string, env: NodeJS.Proces
   });
   return { exitCode };
 }
+
+/**
+ * In a relaunched process: stop when the parent is gone (its end of the fd 3 pipe closed). A
+ * --fix in progress leaves each file whole (writes are atomic); a leftover temporary file is
+ * removed by the next run.
+ */
+export function watchParent(env: NodeJS.ProcessEnv = process.env): void {
+  if (!env[MARKER]) return;
+  let pipe: Socket;
+  try {
+    pipe = new Socket({ fd: 3, readable: true, writable: false });
+  } catch {
+    return; // started by hand with the marker set: there is no pipe to watch
+  }
+  pipe.on('error', () => undefined);
+  pipe.on('close', () => {
+    process.stderr.write('fzlint：启动检查的进程已退出，停止检查\n');
+    process.exit(EXIT_PARENT_GONE);
+  });
+  pipe.resume();
+  pipe.unref();
+}
+
+/** 128 + SIGHUP: the exit of a process whose controlling parent went away. */
+const EXIT_PARENT_GONE = 129;
 
 /** Linting a folder, a glob or many files (not a quick command, not standard input). */
 function isBatch(argv: string[], cwd: string): boolean {

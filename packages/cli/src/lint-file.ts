@@ -1,7 +1,7 @@
 import { ConfigError, createEngine, ENGINE_RULES, parseReport, type Diagnostic, type Engine, type LintOptions, type LintResult, type ResolvedConfig } from '@fzlint/core';
 import { dirname, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { describeFsError, realFs, type WorkspaceFs, decodeText, encodeText, ENCODING_LABEL, InputError, readInput, type InputDocument, assertWritable, WriteError, writeFileAtomic } from '@fzlint/workspace';
+import { contentDigest, FileReadError, READ_LIMITS, readRegularFile, describeFsError, realFs, type WorkspaceFs, decodeText, encodeText, ENCODING_LABEL, InputError, readInput, type InputDocument, assertWritable, WriteError, writeFileAtomic } from '@fzlint/workspace';
 import { nodeEnvironment } from './node-env.js';
 import { choosePrevious, PreviousError, readPrevious } from './previous.js';
 import { PreviousFinder } from './previous-finder.js';
@@ -76,14 +76,15 @@ export class ReportLinter {
 
   private async lintFileOrThrow(filePath: string, how: { bytes?: Uint8Array; explicit?: boolean }): Promise<FileResult> {
     const base: FileResult = { filePath, source: '', diagnostics: [], facts: [], notes: [], meta: {} };
-    // Looking for last year's report may already have read and decoded this file.
-    let input: InputDocument | undefined = filePath === STDIN_PATH ? undefined : this.finder.take(filePath);
+    // Looking for last year's report may already have read and decoded this file. Not with --fix:
+    // the fixes are written over the very bytes they were computed from, so the file is read now.
+    let input: InputDocument | undefined = filePath === STDIN_PATH || this.settings.fix === 'write' ? undefined : this.finder.take(filePath);
     let bytes: Uint8Array | undefined;
     if (!input) {
       try {
-        bytes = await (how.bytes ?? this.fs.readFile(filePath));
+        bytes = how.bytes ?? (await readRegularFile(this.fs, filePath, READ_LIMITS.report));
       } catch (e) {
-        return { ...base, error: { kind: 'io', message: `无法读取：${describeFsError(e)}` } };
+        return { ...base, error: { kind: 'io', message: `无法读取：${e instanceof FileReadError ? e.message : describeFsError(e)}` } };
       }
       try {
         input = await readInput(filePath === STDIN_PATH ? 'stdin.txt' : filePath, bytes);
@@ -119,7 +120,7 @@ export class ReportLinter {
     if (this.settings.ruleTimeout) options.timeLimit = { ruleMs: this.settings.ruleTimeout };
     try {
       const finder = filePath === STDIN_PATH ? undefined : this.finder;
-      const { choice, discovery } = await choosePrevious({ file: filePath, text: input.text, format: input.format, document, config, explicit: this.settings.previous, fs: this.fs, finder });
+      const { choice, discovery } = await choosePrevious({ file: filePath, text: input.text, format: input.format, document, config, explicit: this.settings.previous, cwd: this.settings.cwd, fs: this.fs, finder });
       if (discovery) base.discovery = discovery;
       if (choice) {
         options.previous = await readPrevious(choice, this.fs).catch((e: unknown) => {
@@ -145,8 +146,7 @@ export class ReportLinter {
           base.fix.diff = createTwoFilesPatch(`a/${name}`, `b/${name}`, input.text, fixed.output, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
         } else {
           try {
-            // Bytes read now when the text came from discovery's read: a file changed since then fails the round trip and is not written.
-            await this.writeBack(filePath, bytes ?? (await this.fs.readFile(filePath)), input, fixed.output);
+            await this.writeBack(filePath, bytes!, input, fixed.output);
             base.fix.written = true;
             base.source = fixed.output;
           } catch (e) {
@@ -177,7 +177,8 @@ export class ReportLinter {
     const check = decodeText(encoded);
     if (!check.ok || check.text !== output) throw new WriteError(`未修改「${filePath}」：修复后的文字无法用原编码（${ENCODING_LABEL[storage.encoding]}）保存`);
     await assertWritable(this.fs, filePath);
-    await writeFileAtomic(this.fs, filePath, encoded);
+    // A file edited while it was being checked is left as the user left it.
+    await writeFileAtomic(this.fs, filePath, encoded, { expectedDigest: contentDigest(originalBytes) });
   }
 
   private emptyFile(base: FileResult, input: InputDocument): FileResult {

@@ -1,13 +1,10 @@
 import { PreviousReportIndex, readReportMeta, type PreviousDiscovery, type ReportDocument, type ReportMeta } from '@fzlint/core';
 import { dirname, extname, join } from 'node:path';
-import { type WorkspaceFs, readInput, type InputDocument } from '@fzlint/workspace';
+import { READ_LIMITS, readInput, readRegularFile, type InputDocument, type WorkspaceFs } from '@fzlint/workspace';
 
 type Meta = Pick<ReportMeta, 'unit' | 'year'>;
 
 const CANDIDATE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.docx', '.html', '.htm']);
-/** Larger files are not reports; they are not read to find last year's report. */
-const MAX_CANDIDATE_BYTES = 8 * 1024 * 1024;
-
 /** Decoded texts kept for the linter, at most this many characters (a folder's reports are read once). */
 const MAX_KEPT_CHARS = 64 * 1024 * 1024;
 
@@ -77,10 +74,8 @@ export class PreviousFinder {
   private metaOf(path: string): Promise<Meta | undefined> {
     let p = this.metas.get(path);
     if (!p) {
-      p = this.fs
-        .stat(path)
-        .then((s) => (s.size > MAX_CANDIDATE_BYTES ? undefined : this.fs.readFile(path)))
-        .then((bytes) => (bytes ? readInput(path, bytes) : undefined))
+      p = readRegularFile(this.fs, path, READ_LIMITS.candidate)
+        .then((bytes) => readInput(path, bytes))
         .then((input) => (input ? this.keep(path, input) : undefined))
         .catch(() => undefined);
       this.metas.set(path, p);

@@ -1,6 +1,6 @@
 import { readReportMeta, type DocumentFormat, type ReportDocument, type ResolvedConfig } from '@fzlint/core';
 import { dirname, resolve } from 'node:path';
-import { describeFsError, type WorkspaceFs, InputError, readInput } from '@fzlint/workspace';
+import { describeFsError, FileReadError, frontMatterPathRefusal, InputError, READ_LIMITS, readInput, readRegularFile, type WorkspaceFs } from '@fzlint/workspace';
 import type { PreviousFinder } from './previous-finder.js';
 
 export interface PreviousChoice {
@@ -22,6 +22,8 @@ export interface PreviousContext {
   config: ResolvedConfig;
   /** `--previous FILE`, resolved against the working directory. */
   explicit?: string;
+  /** The working directory: a front matter `previous:` may point below it. */
+  cwd?: string;
   /** For automatic discovery (reading the folder and candidate reports). */
   fs: WorkspaceFs;
   /** Automatic discovery; absent for standard input. */
@@ -44,7 +46,13 @@ export async function choosePrevious(ctx: PreviousContext): Promise<PreviousOutc
   if (ctx.explicit) return { choice: { path: ctx.explicit, source: 'cli' } };
   if (ctx.format === 'markdown' && ctx.text.startsWith('---')) {
     const fromFrontMatter = readReportMeta(ctx.text, { path: ctx.file, format: 'markdown' }).previous;
-    if (fromFrontMatter) return { choice: { path: resolve(dirname(ctx.file), fromFrontMatter), source: 'front-matter' } };
+    if (fromFrontMatter) {
+      const path = resolve(dirname(ctx.file), fromFrontMatter);
+      const data = ctx.config.data;
+      const refused = frontMatterPathRefusal(path, fromFrontMatter, [dirname(ctx.file), data.file ? data.dir : undefined, ctx.cwd], data.allowExternalPrevious);
+      if (refused) throw new PreviousError(refused);
+      return { choice: { path, source: 'front-matter' } };
+    }
   }
   const mapped = ctx.config.data.previous?.[ctx.file];
   if (mapped) return { choice: { path: mapped, source: 'config' } };
@@ -64,11 +72,9 @@ const SOURCE_LABEL: Record<PreviousChoice['source'], string> = {
 export async function readPrevious(choice: PreviousChoice, fs: WorkspaceFs): Promise<{ path: string; text: string; format: DocumentFormat }> {
   let bytes: Buffer;
   try {
-    const stat = await fs.stat(choice.path);
-    if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    bytes = await fs.readFile(choice.path);
+    bytes = await readRegularFile(fs, choice.path, READ_LIMITS.report);
   } catch (e) {
-    throw new PreviousError(`${SOURCE_LABEL[choice.source]}上一年度报告「${choice.path}」无法读取：${describeFsError(e)}`);
+    throw new PreviousError(`${SOURCE_LABEL[choice.source]}上一年度报告「${choice.path}」无法读取：${e instanceof FileReadError ? e.message : describeFsError(e)}`);
   }
   try {
     const input = await readInput(choice.path, bytes);

@@ -1,6 +1,7 @@
 import { basename, dirname, relative } from 'node:path';
 import { formatForPath, LintTimeout, parseReport, readReportMeta, type Diagnostic, type DocumentFormat, type Engine, type LintOptions, type LintResult } from '@fzlint/core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { frontMatterPathRefusal } from '@fzlint/workspace';
 import { hostFinding, problemLocation } from './host-findings.js';
 import { createInterrupt } from './interrupt.js';
 import { toLintOptions, type Settings, type SettingsStore } from './settings.js';
@@ -124,7 +125,14 @@ export class Analyzer {
 
     const frontMatter = format === 'markdown' ? frontMatterPrevious(text, path) : undefined;
     let ref = resolvePrevious({ docPath: path, folder, frontMatter, setting: settings.previous, mapping: config.config.data.previous });
-    if (!ref && path) {
+    const refused =
+      ref?.source === 'front-matter'
+        ? frontMatterPathRefusal(ref.path, ref.written, [path ? dirname(path) : undefined, config.file ? dirname(config.file) : undefined, folder], config.config.data.allowExternalPrevious)
+        : undefined;
+    if (refused) {
+      host.push(hostFinding(text, 'fzlint/previous-unreadable', refused, frontMatterLine(text, 'previous')));
+      ref = undefined;
+    } else if (!ref && path) {
       const found = await this.deps.finder.find(path, readReportMeta(text, { path, format }));
       analysis.discovery = found.reason;
       if (found.path) ref = { path: found.path, source: 'auto', written: basename(found.path) };

@@ -2,7 +2,7 @@ import * as nodeFs from 'node:fs/promises';
 import { readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 
 /**
- * The file operations the CLI uses. `main()` accepts a replacement (tests inject failures, e.g. a
+ * The file operations the hosts use. `main()` accepts a replacement (tests inject failures, e.g. a
  * rename that fails); the real one is node:fs.
  */
 export interface WorkspaceFs {
@@ -16,6 +16,8 @@ export interface WorkspaceFs {
   realpath(path: string): Promise<string>;
   access(path: string, mode?: number): Promise<void>;
   chmod(path: string, mode: number): Promise<void>;
+  /** Optional: where missing, written files get the writer's owner. */
+  chown?(path: string, uid: number, gid: number): Promise<void>;
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
 }
 
@@ -43,7 +45,18 @@ export const realFs: WorkspaceFs = {
   realpath: (p) => nodeFs.realpath(p),
   access: (p, m) => nodeFs.access(p, m),
   chmod: (p, m) => nodeFs.chmod(p, m),
+  chown: (p, u, g) => nodeFs.chown(p, u, g),
   mkdir: (p, o) => nodeFs.mkdir(p, o),
+};
+
+/**
+ * The same operations, all through the thread pool: for a long-running host (the language server)
+ * whose event loop must not wait for the disk.
+ */
+export const asyncFs: WorkspaceFs = {
+  ...realFs,
+  readFile: (p) => nodeFs.readFile(p),
+  stat: (p) => nodeFs.stat(p),
 };
 
 /** A Chinese explanation of a file-system error code. */

@@ -65,8 +65,11 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
   for (const request of args.formats) {
     if (args.fix === 'dry-run' && !request.file) continue; // the diff is the output
     const text = await (await FORMATS[request.name]!())(results, { ...ctx, color: request.file ? false : ctx.color });
-    if (request.file) await writeOutput(fs, resolve(cwd, request.file), text);
-    else stdout.write(text);
+    // `-` is standard output, as for most tools (-o - or -f json:-); /dev/stdout too, which a
+    // process whose output is a socket (a pipe from Node) cannot open by name.
+    const stream = !request.file || request.file === '-' || STDOUT_NAMES.has(request.file) ? stdout : STDERR_NAMES.has(request.file) ? stderr : undefined;
+    if (stream) stream.write(text);
+    else await writeOutput(fs, resolve(cwd, request.file!), text);
   }
 
   const stylishOnStdout = args.formats.some((f) => f.name === 'stylish' && !f.file) && args.fix !== 'dry-run';
@@ -125,7 +128,13 @@ function configErrorText(results: FileResult[]): string {
   return head + [...messages].join('');
 }
 
-/** Report files (like ESLint's --output-file) get their folder created and are written atomically. */
+const STDOUT_NAMES = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
+const STDERR_NAMES = new Set(['/dev/stderr', '/dev/fd/2', '/proc/self/fd/2']);
+
+/**
+ * Report files (like ESLint's --output-file) get their folder created and are written atomically;
+ * devices and pipes (/dev/null, /dev/stdout) are written in place.
+ */
 async function writeOutput(fs: WorkspaceFs, path: string, text: string): Promise<void> {
   try {
     await fs.mkdir(dirname(path), { recursive: true });

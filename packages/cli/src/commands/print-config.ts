@@ -22,7 +22,7 @@ export async function runPrintConfig(args: CliArgs, options: MainOptions): Promi
   try {
     const fs = options.fs ?? realFs;
     const input = await readInput(file, await fs.readFile(file));
-    previous = (await choosePrevious({ file, text: input.text, format: input.format, config, explicit: args.previous ? resolve(options.cwd, args.previous) : undefined, fs, finder: new PreviousFinder(fs) })).choice?.path;
+    previous = (await choosePrevious({ file, text: input.text, format: input.format, config, explicit: args.previous ? resolve(options.cwd, args.previous) : undefined, cwd: options.cwd, fs, finder: new PreviousFinder(fs) })).choice?.path;
   } catch {
     previous = config.data.previous?.[file];
   }

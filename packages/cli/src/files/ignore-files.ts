@@ -1,6 +1,6 @@
 import ignore, { type Ignore } from 'ignore';
 import { dirname, join, relative, sep } from 'node:path';
-import type { WorkspaceFs } from '@fzlint/workspace';
+import { READ_LIMITS, readRegularText, type WorkspaceFs } from '@fzlint/workspace';
 
 /** Files whose patterns (gitignore syntax) exclude paths from folder walks. */
 export const IGNORE_FILE_NAMES = ['.gitignore', '.fzlintignore'];
@@ -44,9 +44,9 @@ export class IgnoreStack {
     const patterns: string[] = [];
     for (const name of IGNORE_FILE_NAMES) {
       try {
-        patterns.push((await fs.readFile(join(dir, name))).toString('utf8'));
+        patterns.push(await readRegularText(fs, join(dir, name), READ_LIMITS.ignore));
       } catch {
-        // no ignore file here
+        // no ignore file here (or not one that can be read: a device, a pipe, a huge file)
       }
     }
     if (!patterns.length) return this;

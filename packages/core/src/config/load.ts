@@ -10,6 +10,7 @@ import { closest, loadValidator, validateAt } from './validate.js';
 import { parseYamlSource, prebuiltYamlSource, type YamlPath, type YamlSource } from './yaml-source.js';
 
 export const DEFAULT_EXTENDS = 'fzlint:recommended';
+const YAML_FILE = /\.ya?ml$/i;
 export const BUILTIN_PREFIX = 'fzlint:';
 
 export interface EditionDefinition {
@@ -58,6 +59,8 @@ export interface ConfigData {
   files?: string[];
   ignores?: string[];
   previous?: Record<string, string>;
+  /** Front matter `previous:` may point anywhere (config `allowExternalPrevious: true`). */
+  allowExternalPrevious?: boolean;
   /** Files read, in order (built-in packs as rules/<name>.yaml). */
   sources: Map<string, YamlSource>;
 }
@@ -92,6 +95,7 @@ export async function readConfigData(
   const problems: ConfigProblem[] = [];
   const loader = new Loader(env, data, problems);
   if (options.file) {
+    if (!YAML_FILE.test(options.file)) throw new ConfigError([{ file: options.file, line: 1, column: 1, message: '配置文件应为 .yaml 或 .yml 文件' }]);
     let text = options.text;
     if (text === undefined) {
       try {
@@ -188,6 +192,7 @@ class Loader {
     }
 
     if (typeof doc.edition === 'string') this.data.edition = doc.edition;
+    if (typeof doc.allowExternalPrevious === 'boolean') this.data.allowExternalPrevious = doc.allowExternalPrevious;
     if (doc.files) this.data.files = doc.files as string[];
     if (doc.ignores) this.data.ignores = doc.ignores as string[];
     if (doc.previous) {
@@ -232,6 +237,12 @@ class Loader {
         continue;
       }
       const path = resolve(dir, ref);
+      // Only rule files: a path to any other file (extends: /etc/passwd) is not read, so its lines never reach an error message.
+      if (!YAML_FILE.test(path)) {
+        const message = `被继承的规则文件「${ref}」应为 .yaml 或 .yml 文件`;
+        this.problems.push(from ? from.problem(at, message) : { file: path, line: 1, column: 1, message });
+        continue;
+      }
       if (stack.includes(path)) {
         const cycle = [...stack.slice(stack.indexOf(path)), path].join(' → ');
         this.problems.push(from ? from.problem(at, `循环继承：${cycle}`) : { file: path, line: 1, column: 1, message: `循环继承：${cycle}` });

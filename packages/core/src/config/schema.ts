@@ -116,6 +116,10 @@ export const FILE_SCHEMA: JsonSchema = {
       additionalProperties: { type: 'string' },
       description: '上一年度报告：{ 本年报告路径: 上年报告路径 }（相对于配置文件）',
     },
+    allowExternalPrevious: {
+      type: 'boolean',
+      description: '允许报告 front matter 的 previous 指向配置文件所在文件夹、工作目录和报告所在文件夹以外的文件（默认不允许）',
+    },
   },
   additionalProperties: false,
 };

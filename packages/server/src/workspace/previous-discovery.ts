@@ -1,13 +1,12 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { findPreviousReport, readReportMeta, type PreviousDiscovery, type ReportMeta } from '@fzlint/core';
+import { asyncFs, READ_LIMITS, readRegularText } from '@fzlint/workspace';
 import type { FileWatcher } from './file-watcher.js';
 import type { OpenDocuments } from './open-documents.js';
 import { pathKey } from './paths.js';
 
 export const REPORT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
-/** Files larger than this are not read to find last year's report (they are not reports). */
-const MAX_CANDIDATE_BYTES = 4 * 1024 * 1024;
 
 type Meta = Pick<ReportMeta, 'unit' | 'year'>;
 
@@ -79,9 +78,8 @@ export class PreviousFinder {
     }
     let p = this.metas.get(key);
     if (!p) {
-      p = stat(path)
-        .then((s) => (s.size > MAX_CANDIDATE_BYTES ? undefined : readFile(path, 'utf8')))
-        .then((text) => (text === undefined ? undefined : readReportMeta(text.replace(/^\ufeff/, ''), { path })))
+      p = readRegularText(asyncFs, path, READ_LIMITS.candidate)
+        .then((text) => readReportMeta(text, { path }))
         .catch(() => undefined);
       this.metas.set(key, p);
     }

@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { OpenDocuments } from './open-documents.js';
+import { READ_LIMITS } from '@fzlint/workspace';
 import { readText } from './node-environment.js';
 import { pathKey } from './paths.js';
 
@@ -60,7 +61,7 @@ export class PreviousReports {
     const key = pathKey(path);
     let p = this.cache.get(key);
     if (!p) {
-      p = readText(this.open, path).then(
+      p = readText(this.open, path, READ_LIMITS.report).then(
         (text) => ({ text }),
         (e: NodeJS.ErrnoException) => ({ error: readError(e) }),
       );
