@@ -2,8 +2,7 @@ import iconv from 'iconv-lite';
 import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { realFs } from '@fzlint/workspace';
-import { choosePrevious } from '../../packages/cli/src/previous.js';
+import { choosePrevious } from '@fzlint/workspace';
 import { recommended, ROOT, seedPath } from '../helpers.js';
 import { json, runBin, runMain, tempDir } from './cli-helpers.js';
 
@@ -63,16 +62,17 @@ describe('last year’s report', () => {
   it('choosePrevious: --previous, then front matter (relative to the report), then the config mapping', async () => {
     const config = await recommended();
     const mapped = Object.create(config, { data: { value: { ...config.data, previous: { '/r/2024.md': '/r/2023-config.md' } } } });
-    const fm = '---\nprevious: ../old/2023.md\n---\n# 报告\n';
-    expect(await choosePrevious({ fs: realFs, file: '/r/2024.md', text: fm, format: 'markdown', config: mapped, explicit: '/x/cli.md' })).toEqual({ choice: { path: '/x/cli.md', source: 'cli' } });
-    expect(await choosePrevious({ fs: realFs, file: '/r/2024.md', text: fm, format: 'markdown', config: mapped, cwd: '/' })).toEqual({ choice: { path: '/old/2023.md', source: 'front-matter' } });
+    const fm = { previous: '../old/2023.md' };
+    const base = { file: '/r/2024.md', format: 'markdown' as const, roots: ['/'] };
+    expect(await choosePrevious({ ...base, meta: fm, config: mapped, explicit: { path: '/x/cli.md', written: 'cli.md' } })).toEqual({ choice: { path: '/x/cli.md', source: 'host', written: 'cli.md' } });
+    expect(await choosePrevious({ ...base, meta: fm, config: mapped })).toEqual({ choice: { path: '/old/2023.md', source: 'front-matter', written: '../old/2023.md' } });
     // A front matter path outside the report's folder, the config's folder and the working directory is refused…
-    await expect(choosePrevious({ fs: realFs, file: '/r/2024.md', text: fm, format: 'markdown', config: mapped, cwd: '/r' })).rejects.toThrow(/不在报告所在文件夹、配置文件所在文件夹或工作目录之内/);
+    expect((await choosePrevious({ ...base, roots: ['/r'], meta: fm, config: mapped })).refused).toMatch(/不在报告所在文件夹、配置文件所在文件夹或工作目录之内/);
     // …unless the config allows it.
     const open = Object.create(config, { data: { value: { ...config.data, allowExternalPrevious: true } } });
-    expect(await choosePrevious({ fs: realFs, file: '/r/2024.md', text: fm, format: 'markdown', config: open, cwd: '/r' })).toEqual({ choice: { path: '/old/2023.md', source: 'front-matter' } });
-    expect(await choosePrevious({ fs: realFs, file: '/r/2024.md', text: '# 报告\n', format: 'markdown', config: mapped })).toEqual({ choice: { path: '/r/2023-config.md', source: 'config' } });
-    expect(await choosePrevious({ fs: realFs, file: '/r/other.md', text: '# 报告\n', format: 'markdown', config: mapped })).toEqual({});
+    expect(await choosePrevious({ ...base, roots: ['/r'], meta: fm, config: open })).toEqual({ choice: { path: '/old/2023.md', source: 'front-matter', written: '../old/2023.md' } });
+    expect(await choosePrevious({ ...base, meta: {}, config: mapped })).toEqual({ choice: { path: '/r/2023-config.md', source: 'config', written: '/r/2023-config.md' } });
+    expect(await choosePrevious({ ...base, file: '/r/other.md', meta: {}, config: mapped })).toEqual({});
   });
 });
 

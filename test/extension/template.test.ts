@@ -35,17 +35,21 @@ describe('report template', () => {
       '三、党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况',
       '四、推进法治政府建设的主要举措和成效',
       '五、推进法治政府建设存在的不足和原因',
-      '六、下一年度推进法治政府建设的主要安排',
+      '六、2025年推进法治政府建设的主要安排',
     ]);
-    expect(lines.indexOf('（一）上一年度法治政府建设存在问题的整改情况')).toBe(lines.indexOf('五、推进法治政府建设存在的不足和原因') + 2);
+    // 上一年度 and 下一年度 in the headings are written as years; each part says what to write in it.
+    expect(lines.indexOf('（一）2023年度法治政府建设存在问题的整改情况')).toBe(lines.indexOf('五、推进法治政府建设存在的不足和原因') + 2);
+    expect(lines[lines.indexOf('四、推进法治政府建设的主要举措和成效') + 2]).toBe('（在此填写本部分内容，写明具体措施和数据，例如次数、件数、比例）');
     expect(lines.slice(-3)).toEqual([UNIT, '2025年  月  日', '']);
 
     const result = await lintSkeleton(t.text!, join(dir, 'report.txt'));
     expect(result.edition?.id).toBe('guangdong-2024');
     expect(result.diagnostics.filter((d) => STRUCTURE.test(d.ruleId)).map((d) => `${d.ruleId} ${d.message}`)).toEqual([]);
     expect(result.facts.filter((f) => f.type === 'section').every((f) => f.found)).toBe(true);
-    // What is left to the drafter: the parts are empty.
-    expect(result.diagnostics.some((d) => d.ruleId === 'gd2024/non-empty')).toBe(true);
+    // What is left to the drafter: the placeholders in every part and the date of the 落款.
+    const placeholders = result.diagnostics.filter((d) => d.ruleId === 'draft/placeholder');
+    expect(placeholders.length).toBeGreaterThanOrEqual(8);
+    expect(placeholders.at(-1)!.message).toBe('「2025年  月  日」是模板中待填写的内容，提交或公开前应换成实际内容');
   });
 
   test('2021, Markdown: the national template, front matter with year and unit, # headings', async () => {
@@ -61,7 +65,7 @@ describe('report template', () => {
 
   test('fzlint.edition pins the template whatever the year', async () => {
     const t = await buildReportTemplate({ year: 2021, unit: UNIT, format: 'text', folderPath: dir, edition: 'guangdong-2024' });
-    expect(t.text).toContain('六、下一年度推进法治政府建设的主要安排');
+    expect(t.text).toContain('六、2022年推进法治政府建设的主要安排');
   });
 
   test("a unit's own template in .fzlint.yaml shapes the skeleton", async () => {
@@ -97,7 +101,7 @@ describe('report template', () => {
     writeFileSync(join(broken, '.fzlint.yaml'), 'extends: fzlint:recommended\nrules:\n  x/y: { kind: no-such-kind }\n');
     const t = await buildReportTemplate({ year: 2024, unit: UNIT, format: 'text', docPath: join(broken, 'a.txt') });
     expect(t.problem).toMatch(/配置文件 .*\.fzlint\.yaml 有误，已按内置规则/);
-    expect(t.text).toContain('六、下一年度推进法治政府建设的主要安排');
+    expect(t.text).toContain('六、2025年推进法治政府建设的主要安排');
   });
 
   test('units with YAML-special characters are quoted in the front matter', async () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, normalizeSettings, toLintOptions } from '../../packages/server/src/settings.js';
 import { SERVER_VERSION } from '../../packages/server/src/version.js';
-import { looksLikeReport } from '../../packages/server/src/workspace/report-filter.js';
+import { looksLikeReport } from '@fzlint/workspace';
 import { readSeed, recommended, ROOT } from '../helpers.js';
 import { TestClient } from './lsp-client.js';
 import { Workspace } from './workspace.js';

@@ -1,12 +1,30 @@
-import { ConfigError, createEngine, ENGINE_RULES, parseReport, type Diagnostic, type Engine, type LintOptions, type LintResult, type ResolvedConfig } from '@fzlint/core';
-import { dirname, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
-import { contentDigest, FileReadError, READ_LIMITS, readRegularFile, describeFsError, realFs, type WorkspaceFs, decodeText, encodeText, ENCODING_LABEL, InputError, readInput, type InputDocument, assertWritable, WriteError, writeFileAtomic } from '@fzlint/workspace';
-import { nodeEnvironment } from './node-env.js';
-import { choosePrevious, PreviousError, readPrevious } from './previous.js';
-import { PreviousFinder } from './previous-finder.js';
+import { ConfigError, createEngine, parseReport, type Diagnostic, type Engine, type LintOptions, type LintResult, type ResolvedConfig } from '@fzlint/core';
+import { relative } from 'node:path';
+import {
+  choosePrevious,
+  ConfigResolver,
+  describeFsError,
+  ENCODING_LABEL,
+  engineEnvironment,
+  FileReadError,
+  HOST_RULES,
+  InputError,
+  PreviousDiscovery,
+  PreviousReader,
+  previousUnreadable,
+  READ_LIMITS,
+  readInput,
+  readRegularFile,
+  realFs,
+  ReportFilter,
+  WriteError,
+  writeFixedText,
+  type InputDocument,
+  type WorkspaceFs,
+  type WorkspaceHost,
+} from '@fzlint/workspace';
 import type { FileResult, RuleInfo } from './results.js';
-import { CLI_RULES, engineRuleInfo, ruleInfo } from './rule-info.js';
+import { engineRuleInfo, hostRuleInfo, ruleInfo } from './rule-info.js';
 
 export const STDIN_PATH = '<stdin>';
 
@@ -27,34 +45,37 @@ export interface LintSettings {
   ruleTimeout?: number;
 }
 
-/** Lints one report at a time, caching configs per folder. One per thread. */
+/**
+ * Lints one report at a time: read → decode → configure → find last year's report → lint → fix →
+ * write, each step done by the workspace layer the language server uses too. One per thread.
+ */
 export class ReportLinter {
   readonly engine: Engine;
-  private readonly configs = new Map<string, Promise<ResolvedConfig>>();
+  private readonly host: WorkspaceHost;
+  private readonly configs: ConfigResolver;
+  private readonly filter = new ReportFilter();
+  private readonly discovery: PreviousDiscovery;
+  private readonly previous: PreviousReader;
   private readonly checkedRuleOptions = new WeakSet<ResolvedConfig>();
   private readonly reportedRules = new Set<string>();
   private readonly describedRules = new WeakSet<object>();
-  private readonly finder: PreviousFinder;
 
   constructor(
     private readonly settings: LintSettings,
     private readonly fs: WorkspaceFs = realFs,
   ) {
-    this.engine = createEngine(nodeEnvironment(fs));
-    this.finder = new PreviousFinder(fs);
+    this.host = { fs };
+    this.engine = createEngine(engineEnvironment(this.host));
+    this.configs = new ConfigResolver(this.host, this.engine);
+    this.discovery = new PreviousDiscovery(this.host, { keepInputs: true });
+    this.previous = new PreviousReader(this.host);
   }
 
-  /** The config for a file: --config, or the nearest .fzlint.yaml, or the built-in default. */
-  configFor(file: string): Promise<ResolvedConfig> {
-    const key = this.settings.configFile ? '' : dirname(file);
-    let p = this.configs.get(key);
-    if (!p) {
-      p = this.settings.configFile
-        ? this.engine.loadConfig({ file: this.settings.configFile, cwd: this.settings.cwd })
-        : this.engine.findConfigFile(key).then((found) => this.engine.loadConfig(found ? { file: found } : { cwd: this.settings.cwd }));
-      this.configs.set(key, p);
-    }
-    return p;
+  /** The config for a file: --config, or the nearest .fzlint.yaml, or the built-in default. A broken one throws its ConfigError. */
+  async configFor(file: string): Promise<ResolvedConfig> {
+    const r = await this.configs.resolve({ path: file, configFile: this.settings.configFile, base: this.settings.cwd });
+    if (r.error) throw r.error;
+    return r.config;
   }
 
   /**
@@ -78,7 +99,7 @@ export class ReportLinter {
     const base: FileResult = { filePath, source: '', diagnostics: [], facts: [], notes: [], meta: {} };
     // Looking for last year's report may already have read and decoded this file. Not with --fix:
     // the fixes are written over the very bytes they were computed from, so the file is read now.
-    let input: InputDocument | undefined = filePath === STDIN_PATH || this.settings.fix === 'write' ? undefined : this.finder.take(filePath);
+    let input: InputDocument | undefined = filePath === STDIN_PATH || this.settings.fix === 'write' ? undefined : this.discovery.take(filePath);
     let bytes: Uint8Array | undefined;
     if (!input) {
       try {
@@ -106,7 +127,7 @@ export class ReportLinter {
       if (e instanceof OptionError) return { ...base, error: { kind: 'config', message: e.message } };
       throw e;
     }
-    if (filePath !== STDIN_PATH && excludedByConfig(config, filePath, how.explicit ?? true)) return { ...base, ignored: true };
+    if (filePath !== STDIN_PATH && this.filter.select({ config, path: filePath, explicit: how.explicit ?? true }) !== 'report') return { ...base, ignored: true };
 
     if (!input.text.trim()) return this.emptyFile(base, input);
 
@@ -118,19 +139,17 @@ export class ReportLinter {
     if (this.settings.timing) options.timing = new Map();
     // Rules are stopped at their checkpoints: the host interrupt would cost a thread start per report.
     if (this.settings.ruleTimeout) options.timeLimit = { ruleMs: this.settings.ruleTimeout };
-    try {
-      const finder = filePath === STDIN_PATH ? undefined : this.finder;
-      const { choice, discovery } = await choosePrevious({ file: filePath, text: input.text, format: input.format, document, config, explicit: this.settings.previous, cwd: this.settings.cwd, fs: this.fs, finder });
-      if (discovery) base.discovery = discovery;
-      if (choice) {
-        options.previous = await readPrevious(choice, this.fs).catch((e: unknown) => {
-          if (choice.source === 'auto' && e instanceof PreviousError) return undefined;
-          throw e;
-        });
+    const explicit = this.settings.previous ? { path: this.settings.previous, written: this.settings.previous } : undefined;
+    const outcome = await choosePrevious({ file: path, meta: document.meta, format: input.format, config, explicit, roots: [this.settings.cwd], discovery: path ? this.discovery : undefined });
+    if (outcome.refused) return { ...base, error: { kind: 'config', message: outcome.refused } };
+    if (outcome.discovery) base.discovery = outcome.discovery;
+    if (outcome.choice) {
+      const read = await this.previous.read(outcome.choice);
+      // A report named by the user that cannot be read stops this file; one found automatically is just not used.
+      if (read.error !== undefined && outcome.choice.source !== 'auto') {
+        return { ...base, error: { kind: 'config', message: previousUnreadable(outcome.choice, read.error, '--previous 指定的') } };
       }
-    } catch (e) {
-      if (e instanceof PreviousError) return { ...base, error: { kind: 'config', message: e.message } };
-      throw e;
+      if (read.error === undefined) options.previous = { path: read.path, text: read.text, format: read.format };
     }
 
     let result: LintResult;
@@ -146,7 +165,7 @@ export class ReportLinter {
           base.fix.diff = createTwoFilesPatch(`a/${name}`, `b/${name}`, input.text, fixed.output, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
         } else {
           try {
-            await this.writeBack(filePath, bytes!, input, fixed.output);
+            await writeFixedText(this.fs, filePath, bytes!, input, fixed.output);
             base.fix.written = true;
             base.source = fixed.output;
           } catch (e) {
@@ -165,28 +184,12 @@ export class ReportLinter {
     return this.finish(base, result, config);
   }
 
-  private async writeBack(filePath: string, originalBytes: Uint8Array, input: InputDocument, output: string): Promise<void> {
-    const storage = input.storage!;
-    // Only write when the original survives a decode/encode round trip byte for byte: then the
-    // fixes are the only change in the file.
-    const roundTrip = encodeText(input.text, storage);
-    if (!Buffer.from(originalBytes).equals(roundTrip)) {
-      throw new WriteError(`未修改「${filePath}」：文件中有字符无法按原编码（${ENCODING_LABEL[storage.encoding]}）原样写回`);
-    }
-    const encoded = encodeText(output, storage);
-    const check = decodeText(encoded);
-    if (!check.ok || check.text !== output) throw new WriteError(`未修改「${filePath}」：修复后的文字无法用原编码（${ENCODING_LABEL[storage.encoding]}）保存`);
-    await assertWritable(this.fs, filePath);
-    // A file edited while it was being checked is left as the user left it.
-    await writeFileAtomic(this.fs, filePath, encoded, { expectedDigest: contentDigest(originalBytes) });
-  }
-
   private emptyFile(base: FileResult, input: InputDocument): FileResult {
-    const rule = CLI_RULES['fzlint/empty-file']!;
+    const id = 'fzlint/empty-file';
     const message = input.text.length ? '文件只有空白字符，没有可检查的内容' : '文件为空，没有可检查的内容';
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const d: Diagnostic = { ruleId: rule.id, severity: 'error', message, start: 0, end: 0, range };
-    return { ...base, diagnostics: [d], rules: this.newRules([rule]) };
+    const d: Diagnostic = { ruleId: id, severity: HOST_RULES[id]!.severity, message, start: 0, end: 0, range };
+    return { ...base, diagnostics: [d], rules: this.newRules([hostRuleInfo(id)!]) };
   }
 
   private finish(base: FileResult, result: LintResult, config: ResolvedConfig): FileResult {
@@ -238,29 +241,10 @@ export class ReportLinter {
     if (!this.settings.rules || this.checkedRuleOptions.has(config)) return;
     const known = new Set(config.ruleDefinitions().map((d) => d.id));
     for (const id of Object.keys(this.settings.rules)) {
-      if (!known.has(id) && !ENGINE_RULES[id]) throw new OptionError(`--rule：未知的规则「${id}」（用 fzlint rules 查看全部规则）`);
+      if (!known.has(id) && !engineRuleInfo(id)) throw new OptionError(`--rule：未知的规则「${id}」（用 fzlint rules 查看全部规则）`);
     }
     this.checkedRuleOptions.add(config);
   }
 }
 
 class OptionError extends Error {}
-
-const matchers = new WeakMap<ResolvedConfig, { ignores?: (p: string) => boolean; files?: (p: string) => boolean }>();
-
-/** The config's `ignores` and `files` globs, relative to the config file's folder. */
-function excludedByConfig(config: ResolvedConfig, file: string, explicit: boolean): boolean {
-  const { ignores, files, dir } = config.data;
-  if (!ignores?.length && !files?.length) return false;
-  let m = matchers.get(config);
-  if (!m) {
-    m = {
-      ignores: ignores?.length ? picomatch(ignores, { dot: true }) : undefined,
-      files: files?.length ? picomatch(files, { dot: true }) : undefined,
-    };
-    matchers.set(config, m);
-  }
-  const rel = relative(dir, file).split(sep).join('/');
-  if (m.ignores?.(rel)) return true;
-  return !explicit && m.files !== undefined && !m.files(rel);
-}

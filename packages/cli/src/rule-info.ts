@@ -1,21 +1,17 @@
-import { ENGINE_RULES, registry, type RuleDefinition } from '@fzlint/core';
+import { own, type RuleDefinition } from '@fzlint/core';
+import { builtinFinding, HOST_RULES } from '@fzlint/workspace';
 import { basename } from 'node:path';
 import type { RuleInfo } from './results.js';
 
-/** Findings the CLI itself produces, documented like rules (explain, SARIF). */
-export const CLI_RULES: Readonly<Record<string, RuleInfo>> = registry({
-  'fzlint/empty-file': {
-    id: 'fzlint/empty-file',
-    severity: 'error',
-    description: '文件为空或只有空白字符',
-    doc: '空文件不是一份报告，fzlint 不做其他检查，只报告这一个错误。可能是导出或复制时出了问题，请检查原稿。',
-    pack: 'fzlint',
-  },
-});
-
+/** Documentation of a finding made by the engine or a host (not by a rule of the config). */
 export function engineRuleInfo(id: string): RuleInfo | undefined {
-  const r = ENGINE_RULES[id];
-  return r ? { id, severity: r.severity, description: r.description, doc: r.doc, pack: 'fzlint' } : CLI_RULES[id];
+  const r = builtinFinding(id);
+  return r ? { id, severity: r.severity, description: r.description, doc: r.doc, pack: 'fzlint' } : undefined;
+}
+
+export function hostRuleInfo(id: string): RuleInfo | undefined {
+  const r = own(HOST_RULES, id);
+  return r ? { id, severity: r.severity, description: r.description, doc: r.doc, pack: 'fzlint' } : undefined;
 }
 
 /** `rules/guangdong-2024.yaml` → `fzlint:guangdong-2024`; a user file keeps its name. */

@@ -1,18 +1,24 @@
-import { basename, dirname, relative } from 'node:path';
-import { formatForPath, LintTimeout, parseReport, readReportMeta, type Diagnostic, type DocumentFormat, type Engine, type LintOptions, type LintResult } from '@fzlint/core';
+import { dirname, relative, resolve } from 'node:path';
+import { formatForPath, LintTimeout, readReportMeta, type Diagnostic, type DocumentFormat, type Engine, type LintOptions, type LintResult } from '@fzlint/core';
+import {
+  choosePrevious,
+  hostFinding,
+  pathKey,
+  previousUnreadable,
+  problemLocation,
+  type ConfigResolution,
+  type ConfigResolver,
+  type PreviousChoice,
+  type PreviousDiscovery,
+  type PreviousReader,
+  type ReportFilter,
+} from '@fzlint/workspace';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { frontMatterPathRefusal } from '@fzlint/workspace';
-import { hostFinding, problemLocation } from './host-findings.js';
 import { createInterrupt } from './interrupt.js';
 import { toLintOptions, type Settings, type SettingsStore } from './settings.js';
-import type { ConfigResolution, ConfigStore } from './workspace/configs.js';
-import type { FileWatcher } from './workspace/file-watcher.js';
 import type { WorkspaceFolders } from './workspace/folders.js';
 import type { OpenDocuments } from './workspace/open-documents.js';
-import { pathKey, uriToPath } from './workspace/paths.js';
-import { resolvePrevious, type PreviousReports, type PreviousRef } from './workspace/previous.js';
-import type { PreviousFinder } from './workspace/previous-discovery.js';
-import { isReport } from './workspace/report-filter.js';
+import { uriToPath } from './workspace/paths.js';
 
 /** Everything the features need to know about one version of one document. */
 export interface Analysis {
@@ -27,7 +33,7 @@ export interface Analysis {
   options?: LintOptions;
   /** Absent only when the engine failed (an internal-error finding is then in `diagnostics`). */
   result?: LintResult;
-  previous?: PreviousRef & { status: 'found' | 'unreadable'; error?: string };
+  previous?: PreviousChoice & { status: 'found' | 'unreadable'; error?: string };
   /** Why automatic discovery chose last year's report, or why it found none (Chinese). */
   discovery?: string;
   /** Engine findings plus the server's own (broken config, unreadable previous report, internal error). */
@@ -38,11 +44,11 @@ export interface AnalyzerDeps {
   engine: Engine;
   open: OpenDocuments;
   settings: SettingsStore;
-  configs: ConfigStore;
-  previous: PreviousReports;
-  finder: PreviousFinder;
+  configs: ConfigResolver;
+  reports: ReportFilter;
+  previous: PreviousReader;
+  discovery: PreviousDiscovery;
   folders: WorkspaceFolders;
-  watcher: FileWatcher;
   log: { warn(m: string): void; error(m: string): void };
 }
 
@@ -87,7 +93,7 @@ export class Analyzer {
     for (const [uri, entry] of this.cache) {
       const a = entry.settled;
       if (!a?.path || a.discovery === undefined || !a.result || pathKey(dirname(a.path)) !== key) continue;
-      const found = await this.deps.finder.find(a.path, a.result.document.meta);
+      const found = await this.deps.discovery.find(a.path, a.result.document.meta);
       const before = a.previous?.source === 'auto' ? pathKey(a.previous.path) : undefined;
       if ((found.path ? pathKey(found.path) : undefined) !== before) out.push(uri);
     }
@@ -103,7 +109,7 @@ export class Analyzer {
   }
 
   private async run(doc: TextDocument): Promise<Analysis> {
-    const { settings: settingsStore, configs, folders, watcher } = this.deps;
+    const { settings: settingsStore, configs, folders } = this.deps;
     const uri = doc.uri;
     const version = doc.version;
     const settings = await settingsStore.get(uri);
@@ -112,10 +118,8 @@ export class Analyzer {
     if (!settings.enable) return base;
     const text = doc.getText();
     const folder = folders.folderOf(path);
-    const config = await configs.resolve(path, folder, settings.configFile);
-    this.watchConfig(path, folder, config);
-    const fromFile = !!config.file && !config.error;
-    if (!isReport(text, path, config.config, fromFile)) return { ...base, state: 'not-report', config };
+    const config = await configs.resolve({ path, configFile: settings.configFile || undefined, base: folder ?? (path ? dirname(path) : process.cwd()) });
+    if (this.deps.reports.select({ config: config.config, path, explicit: true, text }) !== 'report') return { ...base, state: 'not-report', config };
 
     const analysis: Analysis = { ...base, state: 'checked', config };
     const host: Diagnostic[] = [];
@@ -123,34 +127,27 @@ export class Analyzer {
     const format = formatOf(doc, path);
     this.checkEdition(settings, config);
 
-    const frontMatter = format === 'markdown' ? frontMatterPrevious(text, path) : undefined;
-    let ref = resolvePrevious({ docPath: path, folder, frontMatter, setting: settings.previous, mapping: config.config.data.previous });
-    const refused =
-      ref?.source === 'front-matter'
-        ? frontMatterPathRefusal(ref.path, ref.written, [path ? dirname(path) : undefined, config.file ? dirname(config.file) : undefined, folder], config.config.data.allowExternalPrevious)
-        : undefined;
-    if (refused) {
-      host.push(hostFinding(text, 'fzlint/previous-unreadable', refused, frontMatterLine(text, 'previous')));
-      ref = undefined;
-    } else if (!ref && path) {
-      const found = await this.deps.finder.find(path, readReportMeta(text, { path, format }));
-      analysis.discovery = found.reason;
-      if (found.path) ref = { path: found.path, source: 'auto', written: basename(found.path) };
-    }
-    let previous: { path: string; text: string } | undefined;
-    if (ref && (!path || pathKey(ref.path) !== pathKey(path))) {
-      watcher.watchFile(ref.path);
-      const read = await this.deps.previous.read(ref.path);
-      if (read.text !== undefined) {
-        previous = { path: ref.path, text: read.text };
-        analysis.previous = { ...ref, status: 'found' };
+    const meta = readReportMeta(text, { path, format });
+    const setting = settings.previous.trim();
+    const settingBase = folder ?? (path ? dirname(path) : undefined);
+    const explicit = setting && settingBase ? { path: resolve(settingBase, setting), written: setting } : undefined;
+    const outcome = await choosePrevious({ file: path, meta, format, config: config.config, explicit, roots: [folder], discovery: path ? this.deps.discovery : undefined });
+    if (outcome.discovery !== undefined) analysis.discovery = outcome.discovery;
+    if (outcome.refused) host.push(hostFinding(text, 'fzlint/previous-unreadable', outcome.refused, frontMatterLine(text, 'previous')));
+    let previous: { path: string; text: string; format: DocumentFormat } | undefined;
+    const choice = outcome.choice;
+    if (choice && (!path || pathKey(choice.path) !== pathKey(path))) {
+      const read = await this.deps.previous.read(choice);
+      if (read.error === undefined) {
+        previous = { path: read.path, text: read.text, format: read.format };
+        analysis.previous = { ...choice, status: 'found' };
         this.warnedPrevious.delete(uri);
       } else {
-        analysis.previous = { ...ref, status: 'unreadable', error: read.error };
-        const message = `无法读取上一年度报告「${ref.written}」（${ref.path}）：${read.error}；跨年度检查未进行`;
+        analysis.previous = { ...choice, status: 'unreadable', error: read.error };
+        const message = `${previousUnreadable(choice, read.error, '设置 fzlint.previous 指定的')}；跨年度检查未进行`;
         if (this.warnedPrevious.get(uri) !== message) this.deps.log.warn(`${path ?? uri}：${message}`);
         this.warnedPrevious.set(uri, message);
-        host.push(hostFinding(text, 'fzlint/previous-unreadable', message, ref.source === 'front-matter' ? frontMatterLine(text, 'previous') : undefined));
+        host.push(hostFinding(text, 'fzlint/previous-unreadable', message, choice.source === 'front-matter' ? frontMatterLine(text, 'previous') : undefined));
       }
     }
 
@@ -170,21 +167,6 @@ export class Analyzer {
       analysis.diagnostics = host;
     }
     return analysis;
-  }
-
-  private watchConfig(path: string | undefined, folder: string | undefined, config: ConfigResolution): void {
-    const { watcher } = this.deps;
-    for (const dep of config.deps) watcher.watchFile(dep);
-    if (!path) return;
-    // Folders up to the workspace folder (or the found config) are where a new config file would take effect.
-    const stop = config.file ? dirname(config.file) : folder;
-    let dir = dirname(path);
-    for (let i = 0; i < 32; i++) {
-      watcher.watchConfigNames(dir);
-      const parent = dirname(dir);
-      if (!stop || pathKey(dir) === pathKey(stop) || parent === dir || relative(stop, dir).startsWith('..')) break;
-      dir = parent;
-    }
   }
 
   private checkEdition(settings: Settings, config: ConfigResolution): void {
@@ -208,14 +190,6 @@ function configErrorFinding(text: string, config: ConfigResolution, base: string
   const name = config.file ? (base ? relative(base, config.file) || config.file : config.file) : '配置文件';
   const message = `配置文件「${name}」有误，本报告暂按内置规则（fzlint:recommended）检查：${first.message}（${first.file}:${first.line}:${first.column}）${problems.length > 1 ? `，另有 ${problems.length - 1} 处错误` : ''}`;
   return hostFinding(text, 'fzlint/config-error', message, undefined, problems.slice(0, 10).map(problemLocation));
-}
-
-/** `previous:` from a Markdown report's front matter; only the front matter block is parsed (this runs on every keystroke). */
-function frontMatterPrevious(text: string, path: string | undefined): string | undefined {
-  if (!text.startsWith('---')) return undefined;
-  const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(3));
-  if (!close) return undefined;
-  return parseReport(text.slice(0, 3 + close.index + close[0].length), { path, format: 'markdown' }).meta.previous;
 }
 
 /** The `key:` line of a Markdown front matter block, for findings about a front-matter value. */

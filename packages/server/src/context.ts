@@ -4,11 +4,9 @@ import { ErrorCodes, ResponseError, type ClientCapabilities, type Connection } f
 import type { Analysis, Analyzer } from './analysis.js';
 import type { SettingsStore } from './settings.js';
 import type { LspConversion } from './to-lsp.js';
-import type { ConfigStore } from './workspace/configs.js';
+import type { ConfigResolver, PreviousDiscovery, PreviousReader } from '@fzlint/workspace';
 import type { OpenDocuments } from './workspace/open-documents.js';
 import { pathToUri } from './workspace/paths.js';
-import type { PreviousReports } from './workspace/previous.js';
-import type { PreviousFinder } from './workspace/previous-discovery.js';
 
 /** What the client can do, read once from its capabilities. */
 export interface ClientSupport {
@@ -40,9 +38,9 @@ export interface ServerContext {
   engine: Engine;
   analyzer: Analyzer;
   settings: SettingsStore;
-  configs: ConfigStore;
-  previous: PreviousReports;
-  finder: PreviousFinder;
+  configs: ConfigResolver;
+  previous: PreviousReader;
+  discovery: PreviousDiscovery;
   client: ClientSupport;
 }
 

@@ -21,19 +21,18 @@ import { registerHover } from './features/hover.js';
 import { RuleFilesFeature } from './features/rule-files.js';
 import { SettingsStore } from './settings.js';
 import { SERVER_VERSION } from './version.js';
-import { ConfigStore } from './workspace/configs.js';
+import { asyncFs, ConfigResolver, engineEnvironment, PreviousDiscovery, PreviousReader, ReportFilter, type WorkspaceFs, type WorkspaceHost } from '@fzlint/workspace';
 import { FileWatcher } from './workspace/file-watcher.js';
 import { WorkspaceFolders } from './workspace/folders.js';
-import { serverEnvironment } from './workspace/node-environment.js';
 import { OpenDocuments } from './workspace/open-documents.js';
-import { PreviousReports } from './workspace/previous.js';
-import { PreviousFinder } from './workspace/previous-discovery.js';
 
 export interface ServerOptions {
   /** Defaults to a connection from the command line: --stdio, --node-ipc or --socket=PORT. */
   connection?: Connection;
   /** The engine factory (tests inject a failing engine to prove the server survives it). */
   createEngine?: (env: EngineEnvironment) => Engine;
+  /** The file system (tests run the server in this process over a prepared one). */
+  fs?: WorkspaceFs;
 }
 
 /** Wires the language server: connection, documents, the engine and one module per feature. */
@@ -47,7 +46,16 @@ export function startServer(options: ServerOptions = {}): Connection {
     warn: (m: string) => connection.console.warn(m),
     error: (m: string) => connection.console.error(m),
   };
-  const engine = (options.createEngine ?? createCoreEngine)(serverEnvironment(documents, log));
+  // The workspace layer sees the editor's unsaved text of open files, and tells the watcher what to watch.
+  const host: WorkspaceHost = {
+    fs: options.fs ?? asyncFs,
+    openText: (path) => {
+      const doc = documents.byFilePath(path);
+      return doc ? { text: doc.getText(), version: doc.version } : undefined;
+    },
+    log,
+  };
+  const engine = (options.createEngine ?? createCoreEngine)(engineEnvironment(host));
   const folders = new WorkspaceFolders();
   const disposables: Array<{ dispose(): void }> = [];
 
@@ -56,13 +64,14 @@ export function startServer(options: ServerOptions = {}): Connection {
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
     const settings = new SettingsStore(connection, client.configuration, init?.settings);
-    const configs = new ConfigStore(engine, log.warn);
-    const previous = new PreviousReports(documents);
     let ruleFiles: RuleFilesFeature | undefined;
     const watcher = new FileWatcher((path) => ruleFiles?.fileChanged(path), log.warn);
-    const finder = new PreviousFinder(documents, watcher);
-    const analyzer = new Analyzer({ engine, open: documents, settings, configs, previous, finder, folders, watcher, log });
-    const ctx: ServerContext = { connection, documents, engine, analyzer, settings, configs, previous, finder, client };
+    host.watch = { file: (p) => watcher.watchFile(p), configFolder: (d) => watcher.watchConfigNames(d), reportFolder: (d) => watcher.watchReports(d) };
+    const configs = new ConfigResolver(host, engine);
+    const previous = new PreviousReader(host);
+    const discovery = new PreviousDiscovery(host);
+    const analyzer = new Analyzer({ engine, open: documents, settings, configs, reports: new ReportFilter(), previous, discovery, folders, log });
+    const ctx: ServerContext = { connection, documents, engine, analyzer, settings, configs, previous, discovery, client };
 
     const diagnostics = new DiagnosticsFeature(ctx);
     ruleFiles = new RuleFilesFeature(ctx, diagnostics);

@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
 import type { CliArgs } from '../args.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { realFs, readInput } from '@fzlint/workspace';
+import { parseReport } from '@fzlint/core';
+import { choosePrevious, PreviousDiscovery, READ_LIMITS, readInput, readRegularFile, realFs } from '@fzlint/workspace';
 import type { MainOptions } from '../main.js';
-import { choosePrevious } from '../previous.js';
-import { PreviousFinder } from '../previous-finder.js';
 import { packName } from '../rule-info.js';
 import { subcommandLinter } from './shared.js';
 
@@ -21,8 +20,10 @@ export async function runPrintConfig(args: CliArgs, options: MainOptions): Promi
   let previous: string | undefined;
   try {
     const fs = options.fs ?? realFs;
-    const input = await readInput(file, await fs.readFile(file));
-    previous = (await choosePrevious({ file, text: input.text, format: input.format, config, explicit: args.previous ? resolve(options.cwd, args.previous) : undefined, cwd: options.cwd, fs, finder: new PreviousFinder(fs) })).choice?.path;
+    const input = await readInput(file, await readRegularFile(fs, file, READ_LIMITS.report));
+    const meta = parseReport(input.text, { path: file, format: input.format }).meta;
+    const explicit = args.previous ? { path: resolve(options.cwd, args.previous), written: args.previous } : undefined;
+    previous = (await choosePrevious({ file, meta, format: input.format, config, explicit, roots: [options.cwd], discovery: new PreviousDiscovery({ fs }) })).choice?.path;
   } catch {
     previous = config.data.previous?.[file];
   }

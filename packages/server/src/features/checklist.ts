@@ -4,7 +4,7 @@ import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { Analysis } from '../analysis.js';
 import { documentOf, uriOfPath, type ServerContext } from '../context.js';
 import { ChecklistRequest, type ChecklistItem, type ChecklistResult } from '../protocol.js';
-import { readText } from '../workspace/node-environment.js';
+import { asyncFs, READ_LIMITS, readRegularText } from '@fzlint/workspace';
 import { uriToPath } from '../workspace/paths.js';
 
 /**
@@ -21,7 +21,7 @@ export function registerChecklist(ctx: ServerContext): void {
       const path = uriToPath(uri);
       if (!path) throw new ResponseError(ErrorCodes.InvalidParams, `${ChecklistRequest.method}：文档 ${uri} 未打开，且不是本地文件`);
       try {
-        doc = TextDocument.create(uri, path.endsWith('.md') ? 'markdown' : 'plaintext', 0, await readText(ctx.documents, path));
+        doc = TextDocument.create(uri, path.endsWith('.md') ? 'markdown' : 'plaintext', 0, await readRegularText(asyncFs, path, READ_LIMITS.report));
       } catch (e) {
         throw new ResponseError(ErrorCodes.InvalidParams, `${ChecklistRequest.method}：无法读取 ${path}：${(e as Error)?.message ?? String(e)}`);
       }
@@ -49,7 +49,8 @@ export function checklist(ctx: ServerContext, analysis: Analysis, version: numbe
   if (analysis.discovery) out.previous.reason = analysis.discovery;
   if (analysis.previous) {
     const p = analysis.previous;
-    out.previous = { ...out.previous, status: p.status, source: p.source, path: p.path, uri: uriOfPath(ctx, p.path), items: [] };
+    // The protocol names the user's own choice after where it comes from in an editor: the setting.
+    out.previous = { ...out.previous, status: p.status, source: p.source === 'host' ? 'setting' : p.source, path: p.path, uri: uriOfPath(ctx, p.path), items: [] };
     if (p.error) out.previous.error = p.error;
   }
   for (const d of analysis.diagnostics) {

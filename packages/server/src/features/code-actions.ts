@@ -1,4 +1,4 @@
-import { applyFixes, type Diagnostic, type Fix, type TextEdit as EngineEdit } from '@fzlint/core';
+import { applyFixes, own, type Diagnostic, type Fix, type TextEdit as EngineEdit } from '@fzlint/core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
@@ -12,7 +12,7 @@ import {
 import { checkedAnalysis, conversion, documentOf, type ServerContext } from '../context.js';
 import type { Analysis } from '../analysis.js';
 import { DIAGNOSTIC_SOURCE, toLspDiagnostic, type DiagnosticData } from '../to-lsp.js';
-import { SERVER_RULES } from '../host-findings.js';
+import { HOST_RULES } from '@fzlint/workspace';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fzlint`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
@@ -74,7 +74,7 @@ function action(ctx: ServerContext, doc: TextDocument, fix: Fix, lsp: LspDiagnos
 /** `<!-- fzlint-disable-next-line RULE -->` on its own line above the diagnostic (Markdown only; not inside front matter). */
 function disableComment(doc: TextDocument, analysis: Analysis, d: Diagnostic): TextEdit | undefined {
   const parsed = analysis.result?.document;
-  if (!parsed || parsed.format !== 'markdown' || SERVER_RULES[d.ruleId]) return undefined;
+  if (!parsed || parsed.format !== 'markdown' || own(HOST_RULES, d.ruleId)) return undefined;
   const line = d.range.start.line;
   if (parsed.lineKinds[line] === 'frontmatter' || parsed.lineKinds[line] === 'code') return undefined;
   const lineText = parsed.lines.lineText(line);

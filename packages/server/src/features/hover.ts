@@ -1,8 +1,8 @@
-import { ENGINE_RULES, formatChineseNumeral, type Diagnostic, type SectionDefinition } from '@fzlint/core';
+import { formatChineseNumeral, type Diagnostic, type SectionDefinition } from '@fzlint/core';
 import { MarkupKind, type Hover, type Range } from 'vscode-languageserver/node';
 import { checkedAnalysis, documentOf, positionOf, type ServerContext } from '../context.js';
 import type { Analysis } from '../analysis.js';
-import { SERVER_RULES } from '../host-findings.js';
+import { builtinFinding } from '@fzlint/workspace';
 import { pathKey } from '../workspace/paths.js';
 
 const SEVERITY_NAME = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -47,7 +47,7 @@ export function registerHover(ctx: ServerContext): void {
 
 function explainRule(analysis: Analysis, d: Diagnostic): string {
   const def = analysis.result?.rules.get(d.ruleId)?.def;
-  const builtin = ENGINE_RULES[d.ruleId] ?? SERVER_RULES[d.ruleId];
+  const builtin = builtinFinding(d.ruleId);
   const lines = [`**${d.ruleId}**（${SEVERITY_NAME[d.severity]}）`];
   const description = def?.description ?? builtin?.description;
   if (description) lines.push(description);

@@ -3,7 +3,7 @@ import { CONFIG_FILE_NAMES, type ConfigProblem } from '@fzlint/core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, FileChangeType, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { uriOfPath, type ServerContext } from '../context.js';
-import { problemLocation } from '../host-findings.js';
+import { problemLocation } from '@fzlint/workspace';
 import { DIAGNOSTIC_SOURCE } from '../to-lsp.js';
 import { isYamlPath, pathKey, uriToPath } from '../workspace/paths.js';
 import type { DiagnosticsFeature } from './diagnostics.js';
@@ -72,7 +72,7 @@ export class RuleFilesFeature {
       if (this.ctx.configs.invalidate(path)) configsChanged = true;
       this.ctx.previous.invalidate(path);
       for (const uri of this.ctx.analyzer.dependents(path)) dependents.add(uri);
-      if (this.ctx.finder.invalidate(path)) reportFolders.add(dirname(path));
+      if (this.ctx.discovery.invalidate(path)) reportFolders.add(dirname(path));
       if (isYamlPath(path)) void this.validateYaml(path);
     }
     if (configsChanged) return this.diagnostics.revalidateAll();

@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { CONFIG_FILE_NAMES } from '@fzlint/core';
 import { isYamlPath, pathKey } from './paths.js';
-import { REPORT_EXTENSIONS } from './previous-discovery.js';
+import { CANDIDATE_EXTENSIONS } from '@fzlint/workspace';
 
 /**
  * Watches the files checking depends on but the editor may not have open: config and rule
@@ -52,7 +52,7 @@ export class FileWatcher {
       const watcher = watch(dir, { persistent: false }, (_event, filename) => {
         const name = filename?.toString();
         if (!name) return;
-        if (names.has(name) || isYamlPath(name) || (entry?.reports && REPORT_EXTENSIONS.has(extname(name).toLowerCase()))) this.onChange(join(dir, name));
+        if (names.has(name) || isYamlPath(name) || (entry?.reports && CANDIDATE_EXTENSIONS.has(extname(name).toLowerCase()))) this.onChange(join(dir, name));
       });
       watcher.on('error', () => {
         watcher.close();

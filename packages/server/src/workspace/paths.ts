@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { URI } from 'vscode-uri';
 
 /** File system path of a `file:` URI; undefined for other schemes (untitled:, vscode-notebook-cell: …). */
@@ -16,14 +15,8 @@ export function pathToUri(path: string): string {
   return URI.file(path).toString();
 }
 
-/**
- * One spelling per file for map keys: absolute, '/'-separated (the engine normalises paths the
- * same way, so config problem files and previous-report paths compare equal to document paths).
- */
-export function pathKey(path: string): string {
-  const abs = resolve(path).replace(/\\/g, '/');
-  return process.platform === 'win32' ? abs.replace(/^[A-Z]:/, (d) => d.toLowerCase()) : abs;
-}
+/** One spelling per file for map keys (shared with the workspace layer). */
+export { pathKey } from '@fzlint/workspace';
 
 export function isYamlPath(path: string | undefined): boolean {
   return !!path && /\.ya?ml$/i.test(path);

@@ -4,7 +4,7 @@
  * activation stays light.
  */
 import { loadConfigFor, type ConfigLookup } from './config.js';
-import { reportSkeleton, templateParts, type TemplateAnswers } from './skeleton.js';
+import { reportSkeleton, templateParts, type TemplateAnswers } from '@fzlint/workspace';
 
 export interface TemplateRequest extends ConfigLookup, TemplateAnswers {
   /** `fzlint.edition` ('' follows the configuration). */

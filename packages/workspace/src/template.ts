@@ -1,9 +1,9 @@
 import { chooseEdition, formatChineseNumeral, type ResolvedConfig, type SectionDefinition } from '@fzlint/core';
 
-/** What the drafter answered: the report year and the unit that reports. */
+/** What the drafter answered: the report year and the unit that reports (blank: a placeholder). */
 export interface TemplateAnswers {
   year: number;
-  unit: string;
+  unit?: string;
 }
 
 export interface TemplateParts {
@@ -22,15 +22,13 @@ export interface TemplateParts {
 export function templateParts(config: ResolvedConfig, year: number, edition = ''): TemplateParts {
   const choice = chooseEdition(config.editions, edition || 'auto', year);
   const sections = config.sectionsFor(choice.edition?.id);
-  const parts = sections
-    .filter((s): s is SectionDefinition & { order: number } => s.order !== undefined && !s.within)
-    .sort((a, b) => a.order - b.order);
+  const parts = sections.filter((s): s is SectionDefinition & { order: number } => s.order !== undefined && !s.within).sort((a, b) => a.order - b.order);
   return {
     editionId: choice.edition?.id,
     editionName: choice.edition?.name,
     parts: parts.map((p) => ({
-      heading: headingOf(p),
-      subsections: sections.filter((s) => s.within === p.id).map(headingOf),
+      heading: headingOf(p).replace(/^下一年度/, `${year + 1}年`),
+      subsections: sections.filter((s) => s.within === p.id).map((s) => headingOf(s).replace(/^上一年度/, `${year - 1}年度`)),
     })),
   };
 }
@@ -39,27 +37,47 @@ function headingOf(s: SectionDefinition): string {
   return s.heading ?? s.name;
 }
 
+/** The unit's name in a skeleton when the drafter has not given it. */
+export const UNIT_PLACEHOLDER = '（单位名称）';
+
 /**
  * The report skeleton: title (unit + year + 法治政府建设年度报告), an opening paragraph to fill in,
- * the numbered parts with their required subsections, and the 落款 (unit and a date to fill in).
- * Markdown gets front matter with year and unit (the server reads them) and `#` headings.
+ * the numbered parts with their required subsections and what to write in each, and the 落款
+ * (unit and a date to fill in). Markdown gets front matter with year and unit and `#` headings.
  */
 export function reportSkeleton(answers: TemplateAnswers, template: TemplateParts, format: 'markdown' | 'text'): string {
-  const { year, unit } = answers;
+  const { year } = answers;
+  const unit = answers.unit?.trim() || UNIT_PLACEHOLDER;
   const title = `${unit}${year}年法治政府建设年度报告`;
   const md = format === 'markdown';
   const lines: string[] = [];
-  if (md) lines.push('---', `year: ${year}`, `unit: ${yamlString(unit)}`, '---', '', `# ${title}`, '');
+  if (md) lines.push('---', `year: ${year}`, ...(answers.unit?.trim() ? [`unit: ${yamlString(unit)}`] : []), '---', '', `# ${title}`, '');
   else lines.push(title, '');
   lines.push(`${year}年，${unit}（在此概述全年法治政府建设的总体情况）。现将有关情况报告如下：`, '');
   template.parts.forEach((part, i) => {
     lines.push(`${md ? '## ' : ''}${formatChineseNumeral(i + 1)}、${part.heading}`, '');
     part.subsections.forEach((sub, j) => {
-      lines.push(`${md ? '### ' : ''}（${formatChineseNumeral(j + 1)}）${sub}`, '');
+      lines.push(`${md ? '### ' : ''}（${formatChineseNumeral(j + 1)}）${sub}`, '', '（逐项写明上一年度报告所列问题的整改措施和成效）', '');
     });
+    lines.push(part.subsections.length ? '（写明本年度存在的不足及原因）' : '（在此填写本部分内容，写明具体措施和数据，例如次数、件数、比例）', '');
   });
   lines.push(unit, `${year + 1}年  月  日`, '');
   return lines.join('\n');
+}
+
+/** A starting .fzlint.yaml: the recommended rules, the edition by year, commented examples. */
+export function configTemplate(edition: string | undefined): string {
+  return `# fzlint 配置（规则说明见 fzlint explain 规则id，或 fzlint rules）
+extends: fzlint:recommended
+# auto：按报告年度选择模板；也可固定为 ${edition ?? 'guangdong-2024'}
+edition: auto
+rules: {}
+#  某条规则不适用时关闭它，例如：
+#  data/reconsideration-litigation: off
+# 上一年度报告（用于检查上一年度问题的整改情况）：本年报告路径: 上年报告路径
+# previous:
+#   ./2024年报告.md: ./2023年报告.md
+`;
 }
 
 /** Quotes a YAML scalar only when it needs it (units are plain Chinese names almost always). */

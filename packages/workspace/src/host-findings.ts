@@ -1,10 +1,22 @@
-import { ENGINE_RULES, LineIndex, registry, type ConfigProblem, type Diagnostic, type RelatedLocation, type Severity } from '@fzlint/core';
+import { ENGINE_RULES, LineIndex, own, registry, type ConfigProblem, type Diagnostic, type RelatedLocation, type Severity } from '@fzlint/core';
+
+export interface HostRule {
+  severity: Severity;
+  description: string;
+  doc: string;
+}
 
 /**
- * Findings the server itself makes about a report, shaped like engine diagnostics so the one
- * conversion to LSP handles them too. Hovers explain them from this table.
+ * Findings a host makes about a report, outside the engine: an empty file, a broken config, an
+ * unreadable last-year report, an internal error. Shaped like engine diagnostics so every output
+ * (CLI formats, LSP) handles them; documented like rules (explain, hover, SARIF).
  */
-export const SERVER_RULES: Readonly<Record<string, { severity: Severity; description: string; doc: string }>> = registry({
+export const HOST_RULES: Readonly<Record<string, HostRule>> = registry({
+  'fzlint/empty-file': {
+    severity: 'error',
+    description: '文件为空或只有空白字符',
+    doc: '空文件不是一份报告，fzlint 不做其他检查，只报告这一个错误。可能是导出或复制时出了问题，请检查原稿。',
+  },
   'fzlint/config-error': {
     severity: 'warning',
     description: '配置或规则文件有误，本报告暂按内置规则检查',
@@ -18,29 +30,27 @@ export const SERVER_RULES: Readonly<Record<string, { severity: Severity; descrip
   'fzlint/internal-error': {
     severity: 'error',
     description: 'fzlint 内部错误，本报告暂时无法检查',
-    doc: '这是 fzlint 的缺陷而不是报告的问题。服务器继续为其他文件工作；输出面板的 fzlint 日志中有详细信息，请附上报告内容反馈。',
+    doc: '这是 fzlint 的缺陷而不是报告的问题。其他文件照常检查；日志中有详细信息，请附上报告内容反馈。',
   },
 });
 
-export type ServerRuleId = keyof typeof SERVER_RULES;
+/** A host or engine finding's documentation, by id. */
+export function builtinFinding(id: string): HostRule | undefined {
+  return own(HOST_RULES, id) ?? own(ENGINE_RULES, id);
+}
 
-/** A server finding on a report; `at` defaults to the first non-blank line. */
-export function hostFinding(text: string, ruleId: ServerRuleId, message: string, at?: { start: number; end: number }, related?: RelatedLocation[]): Diagnostic {
+/** A host finding on a report; `at` defaults to the first non-blank line. */
+export function hostFinding(text: string, ruleId: string, message: string, at?: { start: number; end: number }, related?: RelatedLocation[]): Diagnostic {
+  const rule = builtinFinding(ruleId);
+  if (!rule) throw new Error(`unknown host finding ${ruleId}`);
   const lines = new LineIndex(text);
-  const span = at ?? firstLine(text, lines);
-  const d: Diagnostic = {
-    ruleId,
-    severity: (SERVER_RULES[ruleId] ?? ENGINE_RULES[ruleId])!.severity,
-    message,
-    start: span.start,
-    end: span.end,
-    range: lines.rangeOf(span.start, span.end),
-  };
+  const span = at ?? firstLine(lines);
+  const d: Diagnostic = { ruleId, severity: rule.severity, message, start: span.start, end: span.end, range: lines.rangeOf(span.start, span.end) };
   if (related?.length) d.related = related;
   return d;
 }
 
-function firstLine(text: string, lines: LineIndex): { start: number; end: number } {
+function firstLine(lines: LineIndex): { start: number; end: number } {
   for (let l = 0; l < lines.lineCount; l++) {
     const s = lines.lineText(l);
     if (s.trim()) {
