@@ -207,6 +207,6 @@ function translateParseError(message: string): string {
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown) return `未知选项 ${unknown[1]}`;
   const missing = /Option '([^']+)' argument missing/.exec(message);
-  if (missing) return `选项 ${missing[1].split(',').pop()!.trim().replace(/ <value>$/, '')} 缺少参数`;
+  if (missing) return `选项 ${missing[1]!.split(',').pop()!.trim().replace(/ <value>$/, '')} 缺少参数`;
   return message;
 }

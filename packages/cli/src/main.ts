@@ -1,33 +1,13 @@
 // fzlint command line. Only this module and args.ts load at start-up: --version and --help touch
 // nothing else, and the engine, inputs and formats are imported when a command needs them.
-import { readFileSync } from 'node:fs';
 import { FORMAT_NAMES, HELP, parseCliArgs } from './args.js';
 import { CliError, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
-import type { WorkspaceFs } from '@fzlint/workspace';
+import { version, type MainOptions } from './options.js';
 
 export { EXIT_LINT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
-export interface OutputStream {
-  write(chunk: string): unknown;
-  isTTY?: boolean;
-  columns?: number;
-}
-
-export interface MainOptions {
-  argv: string[];
-  cwd: string;
-  stdout: OutputStream;
-  stderr: OutputStream;
-  /** Read by --stdin. */
-  stdin?: AsyncIterable<Uint8Array | string>;
-  env?: Record<string, string | undefined>;
-  /** A replacement file system (tests); when given, everything runs in this thread. */
-  fs?: WorkspaceFs;
-}
-
-export function version(): string {
-  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-}
+export type { MainOptions, OutputStream } from './options.js';
+export { version } from './options.js';
 
 /** Runs the CLI and returns the exit code; never throws, never prints a stack trace (unless FZLINT_DEBUG is set). */
 export async function main(options: MainOptions): Promise<number> {

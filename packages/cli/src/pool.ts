@@ -36,7 +36,7 @@ export function workerCount(count: number, requested?: number): number {
   if (!existsSync(fileURLToPath(WORKER_URL))) return 0;
   if (requested !== undefined) return Math.max(0, Math.min(requested - 1, count - 1));
   const cores = availableParallelism();
-  const threads = Math.floor(Math.max(0, cores - loadavg()[0]) / CORES_PER_THREAD);
+  const threads = Math.floor(Math.max(0, cores - (loadavg()[0] ?? 0)) / CORES_PER_THREAD);
   return Math.max(0, Math.min(threads - 1, Math.floor(count / FILES_PER_WORKER) - 1));
 }
 

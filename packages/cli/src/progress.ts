@@ -1,4 +1,4 @@
-import type { OutputStream } from './main.js';
+import type { OutputStream } from './options.js';
 
 export interface Progress {
   tick(): void;

@@ -74,3 +74,12 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** Where a rule (or section) was defined. */
+export interface RuleOrigin {
+  /** File the rule was defined in (a built-in pack shows as rules/<name>.yaml). */
+  file: string;
+  /** Path of the rule's node in that file, e.g. ['rules', 'gd2024/title']. */
+  path: Array<string | number>;
+  pack?: string;
+}

@@ -1,7 +1,7 @@
 import { KIND_BY_NAME } from '@fzlint/core';
 import type { CliArgs } from '../args.js';
 import { EXIT_OK, UsageError } from '../exit-codes.js';
-import type { MainOptions } from '../main.js';
+import type { MainOptions } from '../options.js';
 import type { RuleInfo } from '../results.js';
 import { engineRuleInfo, ruleInfo } from '../rule-info.js';
 import { subcommandLinter } from './shared.js';

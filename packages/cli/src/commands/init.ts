@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { CliArgs } from '../args.js';
 import { CliError, EXIT_OK } from '../exit-codes.js';
 import { configTemplate, describeFsError, realFs, reportSkeleton, templateParts } from '@fzlint/workspace';
-import type { MainOptions } from '../main.js';
+import type { MainOptions } from '../options.js';
 import { subcommandLinter } from './shared.js';
 
 /**

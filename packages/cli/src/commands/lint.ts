@@ -6,7 +6,7 @@ import { FORMATS } from '../formats/index.js';
 import type { FormatContext } from '../formats/context.js';
 import { describeFsError, realFs, type WorkspaceFs, WriteError, writeFileAtomic } from '@fzlint/workspace';
 import { ReportLinter, STDIN_PATH, type LintSettings } from '../lint-file.js';
-import { version, type MainOptions } from '../main.js';
+import { version, type MainOptions } from '../options.js';
 import { lintParallel, lintSequential, workerCount } from '../pool.js';
 import { startProgress } from '../progress.js';
 import { totals, type FileResult, type RuleInfo } from '../results.js';

@@ -3,7 +3,7 @@ import type { CliArgs } from '../args.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { parseReport } from '@fzlint/core';
 import { choosePrevious, PreviousDiscovery, READ_LIMITS, readInput, readRegularFile, realFs } from '@fzlint/workspace';
-import type { MainOptions } from '../main.js';
+import type { MainOptions } from '../options.js';
 import { packName } from '../rule-info.js';
 import { subcommandLinter } from './shared.js';
 

@@ -1,6 +1,6 @@
 import type { CliArgs } from '../args.js';
 import { EXIT_OK } from '../exit-codes.js';
-import type { MainOptions } from '../main.js';
+import type { MainOptions } from '../options.js';
 import { ruleInfo } from '../rule-info.js';
 import { subcommandLinter } from './shared.js';
 

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { CliArgs } from '../args.js';
 import { realFs } from '@fzlint/workspace';
 import { ReportLinter } from '../lint-file.js';
-import type { MainOptions } from '../main.js';
+import type { MainOptions } from '../options.js';
 
 /** A linter for the subcommands, with --config / discovery from the working directory. */
 export function subcommandLinter(args: CliArgs, options: MainOptions): ReportLinter {

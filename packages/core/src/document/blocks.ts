@@ -3,29 +3,9 @@ import { isResidueLine } from './residue.js';
 import { matchMarkerAtStart } from './markers.js';
 import { remarkStructure } from './markdown-remark.js';
 import { simpleStructure } from './markdown-simple.js';
+import type { Block, BlockScan, HtmlComment, LineKind, MarkdownStructure } from './block-types.js';
 
-export type LineKind = 'blank' | 'prose' | 'heading' | 'code' | 'html' | 'frontmatter' | 'thematic' | 'residue';
-
-/** A paragraph-like unit: one line of a Word-pasted text, or a Markdown paragraph/heading. */
-export interface Block {
-  kind: 'prose' | 'heading';
-  /** Start of the first line. */
-  start: number;
-  /** First character after indentation and Markdown prefixes (#, >, - ). */
-  contentStart: number;
-  /** End of the last line, before its line break. */
-  end: number;
-  firstLine: number;
-  lastLine: number;
-  /** Markdown ATX/setext heading depth. */
-  depth?: number;
-}
-
-export interface HtmlComment {
-  start: number;
-  end: number;
-  text: string;
-}
+export type { Block, BlockScan, HtmlComment, LineKind, MarkdownStructure } from './block-types.js';
 
 /**
  * micromark's time grows super-linearly with container nesting (2,000 nested list levels take
@@ -52,15 +32,6 @@ export function tooDeeplyNested(lines: LineIndex): { line: number; depth: number
     if (depth > MAX_MARKDOWN_NESTING) return { line: i, depth };
   }
   return undefined;
-}
-
-export interface BlockScan {
-  lineKinds: LineKind[];
-  /** Per line: where its content starts (after indentation / Markdown prefixes). */
-  contentStarts: number[];
-  blocks: Block[];
-  frontMatter?: { start: number; end: number; valueStart: number; value: string };
-  htmlComments: HtmlComment[];
 }
 
 /** Length of the indentation (spaces, tabs, full-width and no-break spaces, BOM) that starts `s`. */
@@ -128,20 +99,7 @@ export function scanMarkdownLines(lines: LineIndex): BlockScan {
   return { ...scan, blocks, frontMatter };
 }
 
-
 /** Markdown: remark decides which lines are code, HTML, front matter or headings; the rest is prose. */
-
-/** Per line: what Markdown makes of it, before content starts and blocks are worked out. */
-export interface MarkdownStructure {
-  kinds: LineKind[];
-  /** Paragraph (or heading) each line belongs to; -1 for none. */
-  paragraphOf: number[];
-  headingDepth: Array<number | undefined>;
-  /** Lines where a bullet list item starts (its marker is not part of the text). */
-  listItemStart: Set<number>;
-  htmlComments: HtmlComment[];
-  frontMatter?: BlockScan['frontMatter'];
-}
 
 /**
  * Markdown: the simple reader when the file uses only what it understands exactly (headings,

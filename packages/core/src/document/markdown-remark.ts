@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, Nodes } from 'mdast';
 import type { LineIndex } from '../text/line-index.js';
-import type { BlockScan, HtmlComment, LineKind, MarkdownStructure } from './blocks.js';
+import type { BlockScan, HtmlComment, LineKind, MarkdownStructure } from './block-types.js';
 import { markdownChunks } from './markdown-chunks.js';
 
 const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);

@@ -1,5 +1,5 @@
 import type { LineIndex } from '../text/line-index.js';
-import type { LineKind, MarkdownStructure } from './blocks.js';
+import type { LineKind, MarkdownStructure } from './block-types.js';
 
 /**
  * Most Markdown reports use only front matter, # headings, paragraphs and plain bullet items.

@@ -1,5 +1,5 @@
 import type { ReportDocument } from '../document/parse.js';
-import type { Fix, Severity, TextEdit } from '../types.js';
+import type { Fix, RuleOrigin, Severity, TextEdit } from '../types.js';
 import type { SectionDefinition, SectionIndex } from './sections.js';
 import type { PreviousReport } from './previous.js';
 
@@ -37,13 +37,7 @@ export function appliesToYear(years: YearRange | undefined, year: number | undef
   return (years.from === undefined || year >= years.from) && (years.to === undefined || year <= years.to);
 }
 
-export interface RuleOrigin {
-  /** File the rule was defined in (a built-in pack shows as rules/<name>.yaml). */
-  file: string;
-  /** Path of the rule's node in that file, e.g. ['rules', 'gd2024/title']. */
-  path: Array<string | number>;
-  pack?: string;
-}
+export type { RuleOrigin } from '../types.js';
 
 /** A figure a data rule read as the value of its item (55次, 100%), for the reviewer's table. */
 export interface FactValue {

@@ -2,7 +2,7 @@ import type { ReportDocument } from '../document/parse.js';
 import type { OutlineNode } from '../document/outline.js';
 import type { SafePattern } from '../text/regex.js';
 import { findWords, type Occurrence } from '../text/keywords.js';
-import type { RuleOrigin } from './kind.js';
+import type { RuleOrigin } from '../types.js';
 
 /**
  * A part of the report, recognised by meaning rather than exact wording: headings vary from

@@ -3,8 +3,14 @@
  * Keyword search looks a word up by its rarest character; the repetition rule finds a character
  * repeated within a few positions by following the chain instead of comparing every position.
  */
-import type { Occurrence } from './keywords.js';
 import { memoByText } from './text-memo.js';
+
+/** A word found in a text. */
+export interface Occurrence {
+  start: number;
+  end: number;
+  word: string;
+}
 
 /** Larger texts are scanned: the index takes four bytes per character and is kept until the next text. */
 export const INDEXED_TEXT_MAX = 1 << 21;

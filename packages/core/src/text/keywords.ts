@@ -4,13 +4,9 @@
  * allocates an iterator result per element, hence the indexed loops.
  */
 
-import { charIndexOf, INDEXED_TEXT_MAX } from './char-index.js';
+import { charIndexOf, INDEXED_TEXT_MAX, type Occurrence } from './char-index.js';
 
-export interface Occurrence {
-  start: number;
-  end: number;
-  word: string;
-}
+export type { Occurrence } from './char-index.js';
 
 /** Every occurrence of any of `words` in text[start, end), leftmost-longest, non-overlapping. */
 export function findWords(text: string, words: readonly string[], start = 0, end = text.length): Occurrence[] {
