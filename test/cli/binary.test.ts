@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +82,9 @@ describe('the fzlint binary (subprocess)', () => {
 
   it('npx fzlint resolves to the workspace binary', () => {
     const out = execFileSync('npx', ['--no-install', 'fzlint', '--version'], { cwd: ROOT, encoding: 'utf8' });
-    expect(out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const workspaceVersion = (JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')) as { version: string }).version;
+    expect(out.trim()).toBe(workspaceVersion);
+    // And it is this checkout's binary, not one installed elsewhere.
+    expect(realpathSync(join(ROOT, 'node_modules/.bin/fzlint'))).toBe(join(ROOT, 'packages/cli/bin/fzlint.js'));
   });
 });

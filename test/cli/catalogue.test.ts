@@ -67,10 +67,15 @@ describe('bad-input catalogue (CLI)', () => {
 
   it('a catastrophic regex such as (a+)+$ on a 200,000-character line finishes (RE2)', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, '.fzlint.yaml'), "rules:\n  slow:\n    kind: pattern\n    patterns: ['(a+)+$']\n");
+    writeFileSync(join(dir, '.fzlint.yaml'), "rules:\n  slow:\n    kind: pattern\n    severity: error\n    patterns: ['(a+)+$']\n");
     writeFileSync(join(dir, 'r.md'), `${'a'.repeat(200_000)}b\n`);
     const r = runBin(['r.md'], { cwd: dir });
     expect(r.code).toBe(0);
+    // The rule ran: the same line ending in an a (at the end of the text: $ is the text's end) does match.
+    writeFileSync(join(dir, 's.md'), 'a'.repeat(200_000));
+    const ran = runBin(['-f', 'json', 's.md'], { cwd: dir });
+    expect(ran.code).toBe(1);
+    expect(json<EslintFile[]>(ran.stdout)[0]!.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)).toEqual(['slow@1:1']);
   });
 
   it('a missing previous-year file named in front matter: exit 2 naming the path, nothing modified', () => {
