@@ -1,11 +1,12 @@
 import { ConfigError, createEngine, ENGINE_RULES, parseReport, type Diagnostic, type Engine, type LintOptions, type LintResult, type ResolvedConfig } from '@fzlint/core';
 import { dirname, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { describeFsError, realFs, type WorkspaceFs, decodeText, encodeText, ENCODING_LABEL, InputError, readInput, type InputDocument, assertWritable, WriteError, writeFileAtomic } from '@fzlint/workspace';
+import { describeFsError, realFs, type WorkspaceFs, decodeText, encodeText, ENCODING_LABEL, InputError, INPUT_RULES, placeOf, readInput, type InputDocument, assertWritable, WriteError, writeFileAtomic } from '@fzlint/workspace';
+import { LineIndex } from '@fzlint/core';
 import { nodeEnvironment } from './node-env.js';
 import { choosePrevious, PreviousError, readPrevious } from './previous.js';
 import { PreviousFinder } from './previous-finder.js';
-import type { FileResult, RuleInfo } from './results.js';
+import type { FileDiagnostic, FileResult, RuleInfo } from './results.js';
 import { CLI_RULES, engineRuleInfo, ruleInfo } from './rule-info.js';
 
 export const STDIN_PATH = '<stdin>';
@@ -111,8 +112,8 @@ export class ReportLinter {
 
     const path = filePath === STDIN_PATH ? undefined : filePath;
     // Parsed once: for finding last year's report (unit, year) and for linting.
-    const document = parseReport(input.text, { path, format: input.format });
-    const options: LintOptions = { path, format: input.format, config, edition: this.settings.edition, document };
+    const document = parseReport(input.text, { path, format: input.format, regions: input.regions });
+    const options: LintOptions = { path, format: input.format, config, edition: this.settings.edition, document, regions: input.regions };
     if (this.settings.rules) options.rules = this.settings.rules;
     if (this.settings.timing) options.timing = new Map();
     // Rules are stopped at their checkpoints: the host interrupt would cost a thread start per report.
@@ -162,7 +163,7 @@ export class ReportLinter {
       result = this.engine.lint(input.text, options);
     }
     if (options.timing) base.timing = Object.fromEntries(options.timing);
-    return this.finish(base, result, config);
+    return this.finish(base, result, config, input);
   }
 
   private async writeBack(filePath: string, originalBytes: Uint8Array, input: InputDocument, output: string): Promise<void> {
@@ -188,9 +189,11 @@ export class ReportLinter {
     return { ...base, diagnostics: [d], rules: this.newRules([rule]) };
   }
 
-  private finish(base: FileResult, result: LintResult, config: ResolvedConfig): FileResult {
+  private finish(base: FileResult, result: LintResult, config: ResolvedConfig, input: InputDocument): FileResult {
     const meta = result.document.meta;
-    base.diagnostics = result.diagnostics;
+    base.diagnostics = [...inputFindings(input), ...result.diagnostics];
+    // Where each finding is in the original file (第 3 段, 页眉, 第 2 页第 5 行), when lines of the text are not lines of the file.
+    if (input.places) for (const d of base.diagnostics) (d as FileDiagnostic).place = placeOf(input, d.start);
     base.facts = result.facts;
     base.meta = {
       year: result.year,
@@ -202,8 +205,9 @@ export class ReportLinter {
     // Reported from the engine's result, so the output shows what the rules actually compared against.
     if (result.previous) base.previous = result.previous.path;
     if (result.edition) base.notes.push(`按「${result.edition.name}」检查${result.year ? `（${result.year}年度报告）` : ''}`);
-    if (base.kind === 'docx') base.notes.push('Word 文档：行号即段落序号（空段落也计数）');
+    base.notes.push(...(input.notes ?? []));
     if (base.kind === 'html') base.notes.push('网页：检查的是正文中可见的文字，行号按提取出的文字计算');
+    if (input.regions?.length) base.notes.push(`另检查了${[...new Set(input.regions.map((r) => REGION_NAME[r.kind]))].join('、')}中的文字（保密、个人信息、网页残留等）`);
     if (base.encoding) base.notes.push(`文件编码：${base.encoding}`);
     if (base.discovery) base.notes.push(`上一年度报告：${base.discovery}`);
     else if (base.previous) base.notes.push(`对照上一年度报告：${base.previous}`);
@@ -215,7 +219,7 @@ export class ReportLinter {
       this.describedRules.add(active.def);
       infos.push(ruleInfo(active.def));
     }
-    for (const d of result.diagnostics) {
+    for (const d of base.diagnostics) {
       if (!result.rules.has(d.ruleId)) {
         const info = engineRuleInfo(d.ruleId) ?? config.ruleDefinitions().map(ruleInfo).find((r) => r.id === d.ruleId);
         if (info) infos.push(info);
@@ -244,6 +248,22 @@ export class ReportLinter {
 }
 
 class OptionError extends Error {}
+
+const REGION_NAME: Record<NonNullable<InputDocument['regions']>[number]['kind'], string> = {
+  header: '页眉',
+  footer: '页脚',
+  footnote: '脚注',
+  endnote: '尾注',
+  comment: '批注',
+  textbox: '文本框',
+};
+
+/** What the reader noticed about the file itself (unaccepted tracked changes …), as findings. */
+function inputFindings(input: InputDocument): Diagnostic[] {
+  if (!input.findings?.length) return [];
+  const lines = new LineIndex(input.text);
+  return input.findings.map((f) => ({ ruleId: f.ruleId, severity: INPUT_RULES[f.ruleId].severity, message: f.message, start: f.start, end: f.end, range: lines.rangeOf(f.start, f.end) }));
+}
 
 const matchers = new WeakMap<ResolvedConfig, { ignores?: (p: string) => boolean; files?: (p: string) => boolean }>();
 

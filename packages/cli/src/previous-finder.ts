@@ -1,10 +1,10 @@
 import { PreviousReportIndex, readReportMeta, type PreviousDiscovery, type ReportDocument, type ReportMeta } from '@fzlint/core';
 import { dirname, extname, join } from 'node:path';
-import { type WorkspaceFs, readInput, type InputDocument } from '@fzlint/workspace';
+import { type WorkspaceFs, readInput, REPORT_EXTENSIONS, type InputDocument } from '@fzlint/workspace';
 
 type Meta = Pick<ReportMeta, 'unit' | 'year'>;
 
-const CANDIDATE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.docx', '.html', '.htm']);
+const CANDIDATE_EXTENSIONS = new Set(REPORT_EXTENSIONS);
 /** Larger files are not reports; they are not read to find last year's report. */
 const MAX_CANDIDATE_BYTES = 8 * 1024 * 1024;
 
@@ -93,6 +93,8 @@ export class PreviousFinder {
       this.kept.set(path, input);
       this.keptChars += input.text.length;
     }
-    return readReportMeta(input.text, { path, format: input.format });
+    // Footnotes and headers follow the body: the signature is read from the body's end.
+    const body = input.regions?.length ? input.text.slice(0, input.regions[0]!.start) : input.text;
+    return readReportMeta(body, { path, format: input.format });
   }
 }

@@ -1,4 +1,4 @@
-import { readReportMeta, type DocumentFormat, type ReportDocument, type ResolvedConfig } from '@fzlint/core';
+import { readReportMeta, type DocumentFormat, type ReportDocument, type ResolvedConfig, type TextRegion } from '@fzlint/core';
 import { dirname, resolve } from 'node:path';
 import { describeFsError, type WorkspaceFs, InputError, readInput } from '@fzlint/workspace';
 import type { PreviousFinder } from './previous-finder.js';
@@ -61,7 +61,7 @@ const SOURCE_LABEL: Record<PreviousChoice['source'], string> = {
 };
 
 /** Reads the chosen file in any supported input format; a problem is a PreviousError naming the path. */
-export async function readPrevious(choice: PreviousChoice, fs: WorkspaceFs): Promise<{ path: string; text: string; format: DocumentFormat }> {
+export async function readPrevious(choice: PreviousChoice, fs: WorkspaceFs): Promise<{ path: string; text: string; format: DocumentFormat; regions?: TextRegion[] }> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(choice.path);
@@ -72,7 +72,7 @@ export async function readPrevious(choice: PreviousChoice, fs: WorkspaceFs): Pro
   }
   try {
     const input = await readInput(choice.path, bytes);
-    return { path: choice.path, text: input.text, format: input.format };
+    return { path: choice.path, text: input.text, format: input.format, regions: input.regions };
   } catch (e) {
     if (e instanceof InputError) throw new PreviousError(`${SOURCE_LABEL[choice.source]}上一年度报告「${choice.path}」无法读取：${e.message}`);
     throw e;

@@ -1,5 +1,6 @@
 import { ENGINE_RULES, registry, type RuleDefinition } from '@fzlint/core';
 import { basename } from 'node:path';
+import { INPUT_RULES } from '@fzlint/workspace';
 import type { RuleInfo } from './results.js';
 
 /** Findings the CLI itself produces, documented like rules (explain, SARIF). */
@@ -11,6 +12,7 @@ export const CLI_RULES: Readonly<Record<string, RuleInfo>> = registry({
     doc: '空文件不是一份报告，fzlint 不做其他检查，只报告这一个错误。可能是导出或复制时出了问题，请检查原稿。',
     pack: 'fzlint',
   },
+  ...Object.fromEntries(Object.entries(INPUT_RULES).map(([id, r]) => [id, { id, ...r, pack: 'fzlint' }])),
 });
 
 export function engineRuleInfo(id: string): RuleInfo | undefined {

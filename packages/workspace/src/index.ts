@@ -5,5 +5,19 @@
  */
 export { realFs, describeFsError, type WorkspaceFs } from './fs.js';
 export { writeFileAtomic, assertWritable, WriteError } from './write-file.js';
-export { readInput, InputError, REPORT_EXTENSIONS, type InputDocument, type InputKind } from './inputs/index.js';
+export {
+  readInput,
+  InputError,
+  REPORT_EXTENSIONS,
+  SUPPORTED_FORMATS,
+  INPUT_RULES,
+  placeOf,
+  detectType,
+  type InputDocument,
+  type InputKind,
+  type InputRegion,
+  type InputPlace,
+  type InputFinding,
+  type RegionKind,
+} from './inputs/index.js';
 export { decodeText, encodeText, ENCODING_LABEL, withLineEnding, type TextStorage, type LineEnding } from './inputs/encoding.js';
