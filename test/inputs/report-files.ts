@@ -55,7 +55,7 @@ const LEVEL2 = /^[（(]([一二三四五六七八九十]+)[）)]/;
  * A .docx of a report written as plain text, one paragraph per line: 「一、」 and 「（一）」 become
  * Word's automatic numbering (a multilevel list, chineseCounting), tab-separated lines a table.
  */
-export function reportDocx(text: string, extra: { header?: string; footnote?: string } = {}): Uint8Array {
+export function reportDocx(text: string, extra: { header?: string; footer?: string; footnote?: string; literalNumbers?: boolean } = {}): Uint8Array {
   const lines = text.replace(/\n$/, '').split('\n');
   const numbering = abstractNum(0, [['chineseCounting', '%1、'], ['chineseCounting', '（%2）']]) + num(1, 0);
   const body: string[] = [];
@@ -72,7 +72,8 @@ export function reportDocx(text: string, extra: { header?: string; footnote?: st
     }
     flushTable();
     const footnote = extra.footnote && i === 2 ? '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r>' : '';
-    if (LEVEL1.test(line)) body.push(p(line.replace(LEVEL1, ''), { numId: 1, ilvl: 0 }));
+    if (extra.literalNumbers) body.push(p(line).replace('</w:p>', `${footnote}</w:p>`));
+    else if (LEVEL1.test(line)) body.push(p(line.replace(LEVEL1, ''), { numId: 1, ilvl: 0 }));
     else if (LEVEL2.test(line)) body.push(p(line.replace(LEVEL2, ''), { numId: 1, ilvl: 1 }));
     else body.push(p(line).replace('</w:p>', `${footnote}</w:p>`));
   });
@@ -83,7 +84,7 @@ export function reportDocx(text: string, extra: { header?: string; footnote?: st
     body: body.join(''),
     numbering,
     headers: extra.header ? [{ xml: `<w:p><w:r><w:t>${esc(extra.header)}</w:t></w:r></w:p>` }] : undefined,
-    footers: [{ xml: pageField }],
+    footers: [{ xml: extra.footer ? `${p(extra.footer)}${pageField}` : pageField }],
     footnotes: extra.footnote ? [extra.footnote] : undefined,
   });
 }

@@ -17,8 +17,9 @@ const ADVICE = '请在 Word 或 WPS 中打开，另存为 .docx 后再检查';
 
 /**
  * A Word 97–2003 (.doc) or WPS (.wps) binary file, read with word-extractor: body, headers,
- * footers, footnotes, endnotes, comments and text boxes. Automatic numbering is not stored as
- * text in these files and cannot be shown; a note says so when the outline looks numbered by Word.
+ * footers, footnotes, endnotes, comments and text boxes (each kind one region). Automatic
+ * numbering is not stored as text in these files and cannot be shown; a note says so when no
+ * part heading is numbered in the text.
  */
 export async function readDoc(bytes: Uint8Array): Promise<InputDocument> {
   let doc: WordDocument;
@@ -51,7 +52,8 @@ export async function readDoc(bytes: Uint8Array): Promise<InputDocument> {
     body,
     regions,
     notWritable: 'Word 97–2003 / WPS 文件不能自动修复：请在 Word 或 WPS 中按提示修改，或另存为 .txt / .md 后再使用 --fix',
-    notes: ['Word 97–2003 / WPS 文档：自动编号不保存为文字，无法读出；如果「一、」「（一）」是自动编号，请另存为 .docx 后检查'],
+    // Without a typed 「一、」 the part headings were probably numbered by Word: say why they look unnumbered.
+    notes: body.some((l) => /^[\s\u3000]*[一二三四五六七八九十]+、/.test(l.text)) ? [] : ['Word 97–2003 / WPS 文档中的自动编号不保存为文字，无法读出；如果「一、」「（一）」是自动编号，请另存为 .docx 后检查'],
   });
 }
 

@@ -143,7 +143,6 @@ export class StoryReader {
       if (name === 'w:ins' || name === 'w:moveTo') this.countChange();
       if (TRANSPARENT.has(name) || name === 'w:r') {
         if (name === 'w:r' && isOn(child(node, 'w:rPr'), 'w:vanish')) continue; // hidden text: Word does not show it
-        if (name === 'w:r' && child(child(node, 'w:rPr'), 'w:rPrChange')) this.countChange();
         for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
         continue;
       }
