@@ -4,7 +4,7 @@
 // margin, centred title, right-aligned signature, header and page number on every page).
 import fontkit from '@pdf-lib/fontkit';
 import { existsSync, readFileSync } from 'node:fs';
-import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import { decodePDFRawStream, PDFDocument, PDFRawStream, type PDFFont, type PDFPage } from 'pdf-lib';
 import { abstractNum, docxPackage, esc, num, p } from './docx-package.js';
 
 /**
@@ -95,8 +95,13 @@ export interface PdfLayout {
   /** Page numbers at the foot of each page, as Word's 「- 1 -」. */
   pageNumbers?: boolean;
   fontSize?: number;
-  /** Characters replaced in the drawn text (a font mapping 一 to the Kangxi radical ⼀). */
+  /** Characters replaced in the drawn text. */
   substitute?: Record<string, string>;
+  /**
+   * Characters the font's ToUnicode map claims for glyphs, as fonts printed from browsers and
+   * Word do: 一 drawn, U+2F00 ⼀ extracted.
+   */
+  toUnicode?: Record<string, string>;
 }
 
 const A4: [number, number] = [595.28, 841.89];
@@ -135,7 +140,9 @@ export async function reportPdf(text: string, layout: PdfLayout = {}): Promise<U
   newPage();
   const lines = text.replace(/\n$/, '').split('\n');
   const titleIndex = lines.findIndex((l) => l.trim());
-  const lastLines = new Set([lines.length - 1, lines.length - 2]);
+  // The signature: a date on the last line, and the unit just above it.
+  const isDate = (l: string | undefined) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test((l ?? '').trim());
+  const lastLines = new Set(isDate(lines[lines.length - 1]) ? [lines.length - 1, lines.length - 2] : []);
   lines.forEach((raw, i) => {
     const s = raw.trim();
     if (!s) return;
@@ -157,7 +164,22 @@ export async function reportPdf(text: string, layout: PdfLayout = {}): Promise<U
     }
     wrap(s, font, size, width, size * 2).forEach((part, k) => line(part, MARGIN.left + (k === 0 ? size * 2 : 0)));
   });
+  if (layout.toUnicode) await remapToUnicode(pdf, font.cjk, layout.toUnicode);
   return pdf.save();
+}
+
+/** Rewrites the embedded font's ToUnicode CMap so that glyphs of some characters claim others. */
+async function remapToUnicode(pdf: PDFDocument, font: PDFFont, map: Record<string, string>): Promise<void> {
+  await font.embed();
+  const hex = (c: string) => `<${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`;
+  for (const [ref, obj] of pdf.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFRawStream)) continue;
+    const text = Buffer.from(decodePDFRawStream(obj).decode()).toString('latin1');
+    if (!text.includes('begincmap')) continue;
+    let out = text;
+    for (const [from, to] of Object.entries(map)) out = out.split(hex(from)).join(hex(to));
+    if (out !== text) pdf.context.assign(ref, pdf.context.flateStream(out));
+  }
 }
 
 /** Splits a paragraph into lines that fit the width, the first indented by `indent`. */
