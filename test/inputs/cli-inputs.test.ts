@@ -68,6 +68,10 @@ describe('Word files as Word shows them', () => {
     expect(files[0]!.messages.map((m) => [m.ruleId, m.severity, m.place])).toEqual([['fzlint/tracked-changes', 1, '第 6 段']]);
     expect(code).toBe(0);
     expect((await runMain(['explain', 'fzlint/tracked-changes'])).stdout).toContain('全部接受');
+    const off = await runMain(['-f', 'json', '--rule', 'fzlint/tracked-changes:off', 'report.docx'], { cwd: dir });
+    expect(json<EslintFile[]>(off.stdout)[0]!.messages).toEqual([]);
+    const warning = await runMain(['-f', 'json', '--rule', 'fzlint/tracked-changes:warning', 'report.docx'], { cwd: dir });
+    expect(json<Array<EslintFile & { messages: Message[] }>>(warning.stdout)[0]!.messages.map((m) => (m as unknown as { level: string }).level)).toEqual(['warning']);
   });
 });
 

@@ -2,7 +2,7 @@ import { ConfigError, createEngine, ENGINE_RULES, parseReport, type Diagnostic, 
 import { dirname, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { describeFsError, realFs, type WorkspaceFs, decodeText, encodeText, ENCODING_LABEL, InputError, INPUT_RULES, placeOf, readInput, type InputDocument, assertWritable, WriteError, writeFileAtomic } from '@fzlint/workspace';
-import { LineIndex } from '@fzlint/core';
+import { LineIndex, own } from '@fzlint/core';
 import { nodeEnvironment } from './node-env.js';
 import { choosePrevious, PreviousError, readPrevious } from './previous.js';
 import { PreviousFinder } from './previous-finder.js';
@@ -191,7 +191,7 @@ export class ReportLinter {
 
   private finish(base: FileResult, result: LintResult, config: ResolvedConfig, input: InputDocument): FileResult {
     const meta = result.document.meta;
-    base.diagnostics = [...inputFindings(input), ...result.diagnostics];
+    base.diagnostics = [...inputFindings(input, this.settings.rules), ...result.diagnostics];
     // Where each finding is in the original file (第 3 段, 页眉, 第 2 页第 5 行), when lines of the text are not lines of the file.
     if (input.places) for (const d of base.diagnostics) (d as FileDiagnostic).place = placeOf(input, d.start);
     base.facts = result.facts;
@@ -241,7 +241,7 @@ export class ReportLinter {
     if (!this.settings.rules || this.checkedRuleOptions.has(config)) return;
     const known = new Set(config.ruleDefinitions().map((d) => d.id));
     for (const id of Object.keys(this.settings.rules)) {
-      if (!known.has(id) && !ENGINE_RULES[id]) throw new OptionError(`--rule：未知的规则「${id}」（用 fzlint rules 查看全部规则）`);
+      if (!known.has(id) && !ENGINE_RULES[id] && !own(INPUT_RULES, id)) throw new OptionError(`--rule：未知的规则「${id}」（用 fzlint rules 查看全部规则）`);
     }
     this.checkedRuleOptions.add(config);
   }
@@ -258,11 +258,18 @@ const REGION_NAME: Record<NonNullable<InputDocument['regions']>[number]['kind'],
   textbox: '文本框',
 };
 
-/** What the reader noticed about the file itself (unaccepted tracked changes …), as findings. */
-function inputFindings(input: InputDocument): Diagnostic[] {
+/** What the reader noticed about the file itself (unaccepted tracked changes …), as findings; --rule id:severity applies. */
+function inputFindings(input: InputDocument, overrides: Record<string, string> | undefined): Diagnostic[] {
   if (!input.findings?.length) return [];
   const lines = new LineIndex(input.text);
-  return input.findings.map((f) => ({ ruleId: f.ruleId, severity: INPUT_RULES[f.ruleId].severity, message: f.message, start: f.start, end: f.end, range: lines.rangeOf(f.start, f.end) }));
+  const out: Diagnostic[] = [];
+  for (const f of input.findings) {
+    const setting = overrides?.[f.ruleId];
+    if (setting === 'off') continue;
+    const severity = setting === 'error' || setting === 'warning' || setting === 'info' ? setting : INPUT_RULES[f.ruleId].severity;
+    out.push({ ruleId: f.ruleId, severity, message: f.message, start: f.start, end: f.end, range: lines.rangeOf(f.start, f.end) });
+  }
+  return out;
 }
 
 const matchers = new WeakMap<ResolvedConfig, { ignores?: (p: string) => boolean; files?: (p: string) => boolean }>();
