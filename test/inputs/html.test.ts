@@ -55,6 +55,15 @@ describe('web pages: the report, not the page', () => {
     expect(lines(doc.text)).toEqual([TITLE, ...BODY]);
   });
 
+  it('a content-management page: clock and accessibility bar, 来源/发布时间 line, the title repeated in bold inside the content', async () => {
+    const html = `<html><head><title>${esc(TITLE!)}</title></head><body>
+<div class="head"><span>青禾县人民政府 2025年3月5日 星期三</span><a>无障碍</a> <a>简体</a>| <a>繁体</a></div>
+<div class="detail"><div class="biaoti">${esc(TITLE!)}</div><div class="laiyuan">来源：青禾县市场监督管理局 发布时间：2025-03-28 09:18</div>
+<div class="TRS_Editor"><p align="center"><strong>${esc(TITLE!)}</strong></p>${BODY.map((l) => `<p>&nbsp;&nbsp;${esc(l)}</p>`).join('')}</div></div>
+<div class="foot">主办单位：青禾县人民政府办公室 | 技术支持：某网络公司</div></body></html>`;
+    expect(lines((await readInput('page.html', Buffer.from(html))).text)).toEqual([TITLE, ...BODY.map((l) => (l.includes('\t') ? l.replace('\t', ' ') : l))]);
+  });
+
   it('a page without <h1>: the report-naming part of <title> becomes the title line', async () => {
     const doc = await readInput('page.html', Buffer.from(govPage({ title: 'head' })));
     expect(lines(doc.text)).toEqual([TITLE, ...BODY]);

@@ -34,7 +34,7 @@ function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
  */
 export function detectType(path: string, bytes: Uint8Array): DetectedType {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
-  if (head.includes('%PDF-')) return { type: 'pdf' };
+  if (isPdf(bytes, head)) return { type: 'pdf' };
   if (startsWith(bytes, OLE)) return { type: 'ole' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return detectZip(bytes);
   if (/^\s*\{\\rtf/.test(head)) return { type: 'unsupported', what: 'RTF 文档', advice: '请在 Word 或 WPS 中另存为 .docx' };
@@ -46,6 +46,18 @@ export function detectType(path: string, bytes: Uint8Array): DetectedType {
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml' || looksLikeHtml(bytes)) return { type: 'html' };
   if (ext === '.md' || ext === '.markdown' || ext === '.mdx') return { type: 'md' };
   return { type: 'txt' };
+}
+
+/**
+ * %PDF- at the start; or within the first kilobyte (readers allow bytes before it) when the file
+ * also ends like a PDF — a text that merely mentions 「%PDF-」 is still text.
+ */
+function isPdf(bytes: Uint8Array, head: string): boolean {
+  const at = head.indexOf('%PDF-');
+  if (at === 0) return true;
+  if (at < 0) return false;
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset + Math.max(0, bytes.byteLength - 2048), Math.min(bytes.byteLength, 2048)).toString('latin1');
+  return tail.includes('%%EOF');
 }
 
 function detectZip(bytes: Uint8Array): DetectedType {

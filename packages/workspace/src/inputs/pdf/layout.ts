@@ -35,6 +35,8 @@ const PAGE_NUMBER = [
   /^(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?$/i,
   /^[-—–－\s]*[〇一二三四五六七八九十百]{1,5}[-—–－\s]*$/,
 ];
+/** A part or section number at the start of a line: 一、 （一） 第一部分. */
+const OUTLINE_MARKER = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}部分)/;
 /** Sentence-final punctuation: a line ending with it may end a paragraph. */
 const ENDS_SENTENCE = /[。！？；：!?;:）)」』”]$/;
 
@@ -122,6 +124,7 @@ export function paragraphs(lines: PageLine[][], dropped: Set<PageLine>): PlacedL
         (samePage && spacing > 0 && prev.y - line.y > spacing * 1.6) ||
         Math.abs(prev.size - line.size) > Math.min(prev.size, line.size) * 0.15 ||
         (!samePage && ENDS_SENTENCE.test(prev.text)) ||
+        (ENDS_SENTENCE.test(prev.text) && OUTLINE_MARKER.test(line.text)) ||
         line.text.includes('\t') ||
         prev.text.includes('\t');
       if (breaks) {
