@@ -14,6 +14,7 @@ export {
   placeOf,
   detectType,
   type InputDocument,
+  type ReadOptions,
   type InputKind,
   type InputRegion,
   type InputPlace,

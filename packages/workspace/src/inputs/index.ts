@@ -2,12 +2,19 @@ import { extname } from 'node:path';
 import { detectType, SUPPORTED_FORMATS } from './detect.js';
 import { readMd } from './md.js';
 import { readTxt } from './txt.js';
+import type { PdfOptions } from './pdf/read-pdf.js';
 import { InputError, type InputDocument, type InputKind } from './types.js';
 
+export type { PdfOptions } from './pdf/read-pdf.js';
 export { InputError, type InputDocument, type InputKind, type InputRegion, type InputPlace, type InputFinding, type RegionKind } from './types.js';
 export { placeOf } from './compose.js';
 export { detectType, SUPPORTED_FORMATS } from './detect.js';
 export { INPUT_RULES } from './input-rules.js';
+
+export interface ReadOptions {
+  /** Where a host that bundles the PDF reader keeps pdf.js's cmaps/ and standard_fonts/. */
+  pdf?: PdfOptions;
+}
 
 /** Extensions a folder walk picks up as reports. */
 export const REPORT_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx', '.doc', '.wps', '.pdf', '.html', '.htm'];
@@ -36,14 +43,14 @@ const EXTENSION_KIND: Record<string, InputKind> = {
  * or WPS (.doc/.wps), an HTML page, else text. Readers of the larger formats are loaded on first
  * use. An unknown binary file is an InputError naming the supported formats.
  */
-export async function readInput(path: string, bytes: Uint8Array): Promise<InputDocument> {
+export async function readInput(path: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<InputDocument> {
   const detected = detectType(path, bytes);
   let doc: InputDocument;
   switch (detected.type) {
     case 'unsupported':
       throw new InputError('unsupported', `不支持的文件类型：${detected.what}${detected.advice ? `，${detected.advice}` : ''}。支持的格式：${SUPPORTED_FORMATS}`);
     case 'pdf':
-      doc = await (await import('./pdf/read-pdf.js')).readPdf(bytes);
+      doc = await (await import('./pdf/read-pdf.js')).readPdf(bytes, options.pdf);
       break;
     case 'docx':
       doc = (await import('./docx/read-docx.js')).readDocx(bytes);

@@ -29,7 +29,7 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
  */
 export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<InputDocument> {
   const pdfjs = await loadPdfJs();
-  const assets = options.assetsDir ?? dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const assets = options.assetsDir ?? dirname(nodeRequire().resolve('pdfjs-dist/package.json'));
   const task = pdfjs.getDocument({
     // pdf.js takes ownership of (and detaches) the buffer it is given.
     data: new Uint8Array(bytes),
@@ -91,6 +91,11 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   });
 }
 
+/** require() in every build of this module: ESM (dist/), the CLI's ESM bundle and a CommonJS bundle. */
+function nodeRequire(): NodeJS.Require {
+  return typeof require === 'function' ? require : createRequire(import.meta.url);
+}
+
 let loading: Promise<PdfJs> | undefined;
 
 /**
@@ -106,7 +111,7 @@ function loadPdfJs(): Promise<PdfJs> {
     try {
       const g = globalThis as { pdfjsWorker?: unknown; process: NodeJS.Process & { getBuiltinModule?: (id: string) => unknown } };
       // Node before 20.16 lacks process.getBuiltinModule, which pdf.js uses to reach fs.
-      g.process.getBuiltinModule ??= createRequire(import.meta.url);
+      g.process.getBuiltinModule ??= nodeRequire();
       g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
       return await import('pdfjs-dist/legacy/build/pdf.mjs');
     } finally {
