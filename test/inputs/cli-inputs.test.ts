@@ -68,6 +68,9 @@ describe('Word files as Word shows them', () => {
     expect(files[0]!.messages.map((m) => [m.ruleId, m.severity, m.place])).toEqual([['fzlint/tracked-changes', 1, '第 6 段']]);
     expect(code).toBe(0);
     expect((await runMain(['explain', 'fzlint/tracked-changes'])).stdout).toContain('全部接受');
+    const sarif = json<{ runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; locations: Array<{ message?: { text: string } }> }> }> }>((await runMain(['-f', 'sarif', 'report.docx'], { cwd: dir })).stdout);
+    expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).toContain('fzlint/tracked-changes');
+    expect(sarif.runs[0]!.results.map((r) => [r.ruleId, r.locations[0]!.message?.text])).toEqual([['fzlint/tracked-changes', '第 6 段']]);
     const off = await runMain(['-f', 'json', '--rule', 'fzlint/tracked-changes:off', 'report.docx'], { cwd: dir });
     expect(json<EslintFile[]>(off.stdout)[0]!.messages).toEqual([]);
     const warning = await runMain(['-f', 'json', '--rule', 'fzlint/tracked-changes:warning', 'report.docx'], { cwd: dir });
