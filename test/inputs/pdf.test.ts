@@ -94,3 +94,16 @@ function ucs2Pdf(textLines: string[]): Uint8Array {
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
+
+describe('print details', () => {
+  it('a footnote: its raised mark does not glue onto the figure, its text is a region, not part of the paragraph running on to the next page', async () => {
+    const doc = await readInput('report.pdf', await reportPdf(REPORT, { header: '青禾县市场监督管理局', footnote: { after: '合格率98.6%', text: '按参加考试的在编人员计算。' } }));
+    expect(lines(doc.text.slice(0, doc.regions![0]!.start))).toEqual(typed(REPORT));
+    expect(doc.regions!.map((r) => [r.kind, r.label, r.text])).toEqual([['footnote', '脚注（第 1 页）', expect.stringMatching(/^1 ?按参加考试的在编人员计算。\n$/)]]);
+  });
+
+  it('part headings in bold faked by double printing are read once', async () => {
+    const doc = await readInput('report.pdf', await reportPdf(REPORT, { fakeBold: true }));
+    expect(lines(doc.text)).toEqual(typed(REPORT));
+  });
+});

@@ -102,6 +102,10 @@ export interface PdfLayout {
    * Word do: 一 drawn, U+2F00 ⼀ extracted.
    */
   toUnicode?: Record<string, string>;
+  /** A footnote: a raised 「1」 after the first occurrence of `after`, the note in small type at the foot of that page. */
+  footnote?: { after: string; text: string };
+  /** Part headings (一、…) in bold faked by printing them twice, a hair apart. */
+  fakeBold?: boolean;
 }
 
 const A4: [number, number] = [595.28, 841.89];
@@ -138,6 +142,7 @@ export async function reportPdf(text: string, layout: PdfLayout = {}): Promise<U
     y -= fs === size ? leading : fs * 1.8;
   };
   newPage();
+  let noted = false;
   const lines = text.replace(/\n$/, '').split('\n');
   const titleIndex = lines.findIndex((l) => l.trim());
   // The signature: a date on the last line, and the unit just above it.
@@ -162,7 +167,23 @@ export async function reportPdf(text: string, layout: PdfLayout = {}): Promise<U
       y -= leading;
       return;
     }
-    wrap(s, font, size, width, size * 2).forEach((part, k) => line(part, MARGIN.left + (k === 0 ? size * 2 : 0)));
+    const bold = layout.fakeBold && LEVEL1.test(s);
+    wrap(s, font, size, width, size * 2).forEach((part, k) => {
+      const x = MARGIN.left + (k === 0 ? size * 2 : 0);
+      const note = layout.footnote && !noted && part.includes(layout.footnote.after) ? layout.footnote : undefined;
+      if (bold) {
+        if (y < MARGIN.bottom) newPage();
+        font.draw(page, sub(part), x + 0.3, y, size);
+      }
+      if (note) {
+        if (y < MARGIN.bottom) newPage();
+        const at = x + font.width(part.slice(0, part.indexOf(note.after) + note.after.length), size);
+        font.draw(page, '1', at, y + size * 0.4, size * 0.55);
+        font.draw(page, `1 ${note.text}`, MARGIN.left, 62, 9);
+        noted = true;
+      }
+      line(part, x);
+    });
   });
   if (layout.toUnicode) await remapToUnicode(pdf, font.cjk, layout.toUnicode);
   return pdf.save();

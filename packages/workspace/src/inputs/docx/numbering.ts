@@ -188,10 +188,11 @@ function startOf(num: Num, lvl: Level, ilvl: number): number {
 function readLevel(l: XmlElement): Level {
   const restart = val(l, 'w:lvlRestart');
   const suff = val(l, 'w:suff');
+  const start = Number(val(l, 'w:start'));
   return {
     fmt: val(l, 'w:numFmt') ?? 'decimal',
     text: val(l, 'w:lvlText') ?? '',
-    start: Number(val(l, 'w:start') ?? 0) || (val(l, 'w:start') === '0' ? 0 : 1),
+    start: Number.isInteger(start) && val(l, 'w:start') !== undefined ? start : 1,
     restart: restart === undefined ? undefined : Number(restart),
     legal: isOn(l, 'w:isLgl'),
     suffix: suff === 'space' || suff === 'nothing' ? suff : 'tab',

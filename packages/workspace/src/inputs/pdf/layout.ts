@@ -52,9 +52,12 @@ export function pageLines(page: PdfPage): PageLine[] {
     else lines.push([r]);
   }
   const out: PageLine[] = [];
-  for (const line of lines) {
-    line.sort((a, b) => a.x - b.x);
-    const size = Math.max(...line.map((r) => r.size));
+  for (const all of lines) {
+    all.sort((a, b) => a.x - b.x);
+    const size = Math.max(...all.map((r) => r.size));
+    const base = all.find((r) => r.size === size)!.y;
+    const line = all.filter((r, i) => !isNoteMark(r, base, size) && !isOverprint(r, all.slice(0, i)));
+    if (!line.length) continue;
     let text = '';
     let end = line[0]!.x;
     for (const r of line) {
@@ -66,8 +69,38 @@ export function pageLines(page: PdfPage): PageLine[] {
     }
     text = text.replace(/[ \t\u3000]+$/, '').replace(/^[ \u3000]+/, '');
     if (!text) continue;
-    out.push({ text, left: line[0]!.x, right: end, y: line[0]!.y, size });
+    out.push({ text, left: line[0]!.x, right: end, y: base, size });
   }
+  return out;
+}
+
+/** A footnote mark: small digits raised above the line (in the text they would glue onto figures: 99%¹ → 99%1). */
+function isNoteMark(r: TextRun, base: number, size: number): boolean {
+  return r.size <= size * 0.8 && r.y - base > size * 0.15 && /^[\d\[\]（）()*]{1,4}$/.test(r.text.trim());
+}
+
+/** The same text drawn again a hair to the side: bold faked by printing twice. */
+function isOverprint(r: TextRun, before: TextRun[]): boolean {
+  return before.some((b) => b.text === r.text && Math.abs(b.x - r.x) < r.size * 0.2 && Math.abs(b.y - r.y) < r.size * 0.2);
+}
+
+/**
+ * Footnotes: the lines at the foot of a page, below its body text, in smaller type, the first
+ * starting with its number. They become regions instead of running into the paragraph that
+ * continues on the next page.
+ */
+export function footnotes(lines: PageLine[][], dropped: Set<PageLine>): Map<number, PageLine[]> {
+  const weight = new Map<number, number>();
+  for (const l of lines.flat()) if (!dropped.has(l)) weight.set(Math.round(l.size * 2) / 2, (weight.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
+  const body = [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  const out = new Map<number, PageLine[]>();
+  lines.forEach((page, p) => {
+    const kept = page.filter((l) => !dropped.has(l));
+    let i = kept.length;
+    while (i > 0 && kept[i - 1]!.size <= body * 0.85) i--;
+    const notes = kept.slice(i);
+    if (notes.length && i > 0 && /^[\d①-⑳\[［（(*※]/.test(notes[0]!.text)) out.set(p, notes);
+  });
   return out;
 }
 

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { compose } from '../compose.js';
 import { InputError, type InputDocument } from '../types.js';
 import { restoreIdeographs } from './ideographs.js';
-import { furniture, pageLines, paragraphs, type PdfPage, type TextRun } from './layout.js';
+import type { RegionLines } from '../compose.js';
+import { footnotes, furniture, pageLines, paragraphs, type PdfPage, type TextRun } from './layout.js';
 
 /** Fewer characters than this on all pages together: the PDF is page images (a scan). */
 const MIN_TEXT_CHARS = 20;
@@ -70,23 +71,30 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   }
   const lines = pages.map(pageLines);
   const dropped = furniture(pages, lines);
-  const body = paragraphs(lines, dropped);
+  const notes = footnotes(lines, dropped);
+  const body = paragraphs(lines, new Set([...dropped, ...[...notes.values()].flat()]));
+  const regions: RegionLines[] = [...notes].map(([p, noteLines]) => ({
+    kind: 'footnote',
+    label: `脚注（第 ${p + 1} 页）`,
+    lines: paragraphs([noteLines], new Set()).map((l) => ({ text: l.text })),
+  }));
   const chars = body.reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
   if (chars < MIN_TEXT_CHARS) {
     throw new InputError('scanned', '扫描件，没有可提取的文字：PDF 的页面是图片。请用原稿（.docx）检查，或先做文字识别（OCR）');
   }
   let restored = 0;
-  for (const line of body) {
+  for (const line of [...body, ...regions.flatMap((r) => r.lines)]) {
     const r = restoreIdeographs(line.text);
     line.text = r.text;
     restored += r.count;
   }
-  const notes = [`PDF：共 ${pages.length} 页，按版面合并为段落；页眉、页脚和页码已略去${dropped.size ? `（${dropped.size} 行）` : ''}`];
-  if (restored) notes.push(`PDF 中有 ${restored} 个康熙部首或兼容汉字（如「⼀」），已按常用汉字检查`);
+  const readNotes = [`PDF：共 ${pages.length} 页，按版面合并为段落；页眉、页脚和页码已略去${dropped.size ? `（${dropped.size} 行）` : ''}`];
+  if (restored) readNotes.push(`PDF 中有 ${restored} 个康熙部首或兼容汉字（如「⼀」），已按常用汉字检查`);
   return compose({
     kind: 'pdf',
     body,
-    notes,
+    regions,
+    notes: readNotes,
     notWritable: 'PDF 文件不能自动修复：请修改原稿后重新导出',
   });
 }
