@@ -19,13 +19,16 @@ describe('bad input: one clear message, a distinct exit code, no stack trace', (
     expect((await runMain(['explain', 'fzlint/empty-file'])).stdout).toContain('文件为空');
   });
 
-  it('a binary file (NUL bytes) cannot be checked: exit 2, the message names the file', () => {
+  it('a binary file (NUL bytes) cannot be checked: exit 2, the message names the file and the formats that can be', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'scan.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    writeFileSync(join(dir, 'data.txt'), Buffer.from([0x01, 0x02, 0x00, 0x00, 0x41, 0x42]));
     writeFileSync(join(dir, 'ok.md'), REPORT);
-    const r = runBin(['scan.txt', 'ok.md'], { cwd: dir });
+    const r = runBin(['scan.txt', 'data.txt', 'ok.md'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('scan.txt');
+    // By content, not by name: a PNG named .txt is said to be a picture.
+    expect(r.stdout).toContain('不支持的文件类型：图片（PNG）。支持的格式：.docx、.doc、.wps、.pdf、.html/.htm、.txt、.md');
     expect(r.stdout).toContain('不是文本文件（含有 NUL 字节）');
     expect(r.stdout).toContain('ok.md'); // the other file is still checked
     expectNoStack(r.stdout + r.stderr);
@@ -60,10 +63,10 @@ describe('bad input: one clear message, a distinct exit code, no stack trace', (
   it('a path that does not exist, a folder without reports, a glob that matches nothing, a device: exit 2', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'empty'));
-    writeFileSync(join(dir, 'empty', 'notes.pdf'), 'x');
+    writeFileSync(join(dir, 'empty', 'notes.xlsx'), 'x');
     for (const [arg, text] of [
       ['nope.md', '无法读取「nope.md」：文件或目录不存在'],
-      ['empty', '目录「empty」中没有报告文件'],
+      ['empty', '目录「empty」中没有报告文件（.md .markdown .txt .docx .doc .wps .pdf .html .htm），跳过了 1 个其他文件'],
       ['**/*.docx', '没有文件与「**/*.docx」匹配'],
       ['/dev/zero', '「/dev/zero」不是普通文件或目录'],
     ]) {

@@ -21,7 +21,7 @@ async function linted(dir: string, args: string[]): Promise<string[]> {
 
 describe('which files are linted', () => {
   it('a folder: its .md .txt .docx .html reports, recursively and sorted; hidden folders and node_modules skipped', async () => {
-    const dir = tree({ 'b.txt': REPORT, 'a.md': REPORT, 'sub/c.html': `<p>${REPORT}</p>`, 'notes.pdf': 'x', '.hidden/d.md': REPORT, 'node_modules/e.md': REPORT, 'sub/.f.md': REPORT });
+    const dir = tree({ 'b.txt': REPORT, 'a.md': REPORT, 'sub/c.html': `<p>${REPORT}</p>`, 'notes.xlsx': 'x', '.hidden/d.md': REPORT, 'node_modules/e.md': REPORT, 'sub/.f.md': REPORT });
     expect(await linted(dir, ['.'])).toEqual(['a.md', 'b.txt', 'sub/c.html']);
   });
 

@@ -92,7 +92,8 @@ describe('input encodings', () => {
 
   it('a damaged .docx is reported as unreadable (exit 2), not a crash', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'bad.docx'), 'this is not a zip');
+    const whole = Buffer.from(await docxFrom('某局2024年法治政府建设年度报告\n一、主要举措和成效\n'));
+    writeFileSync(join(dir, 'bad.docx'), whole.subarray(0, whole.length >> 1));
     const r = await runMain(['bad.docx'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('无法读取 Word 文档');

@@ -28,7 +28,7 @@ export async function bundleCli() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // Bundled CommonJS dependencies (mammoth …) call require() for Node's built-ins.
+    // Bundled CommonJS dependencies (word-extractor …) call require() for Node's built-ins.
     banner: { js: "import { createRequire as __fzlintRequire } from 'node:module'; const require = __fzlintRequire(import.meta.url);" },
     // iconv-lite is required at run time (createRequire) and loads its tables lazily; keep it out.
     external: ['iconv-lite'],

@@ -1,4 +1,4 @@
-import { ConfigError, createEngine, parseReport, type Diagnostic, type Engine, type LintOptions, type LintResult, type ResolvedConfig } from '@fzlint/core';
+import { ConfigError, createEngine, LineIndex, parseReport, type Diagnostic, type Engine, type LintOptions, type LintResult, type ResolvedConfig } from '@fzlint/core';
 import { relative } from 'node:path';
 import {
   choosePrevious,
@@ -9,6 +9,8 @@ import {
   FileReadError,
   HOST_RULES,
   InputError,
+  INPUT_RULES,
+  placeOf,
   PreviousDiscovery,
   PreviousReader,
   previousUnreadable,
@@ -23,7 +25,7 @@ import {
   type WorkspaceFs,
   type WorkspaceHost,
 } from '@fzlint/workspace';
-import type { FileResult, RuleInfo } from './results.js';
+import type { FileDiagnostic, FileResult, RuleInfo } from './results.js';
 import { engineRuleInfo, hostRuleInfo, ruleInfo } from './rule-info.js';
 
 export const STDIN_PATH = '<stdin>';
@@ -133,8 +135,8 @@ export class ReportLinter {
 
     const path = filePath === STDIN_PATH ? undefined : filePath;
     // Parsed once: for finding last year's report (unit, year) and for linting.
-    const document = parseReport(input.text, { path, format: input.format });
-    const options: LintOptions = { path, format: input.format, config, edition: this.settings.edition, document };
+    const document = parseReport(input.text, { path, format: input.format, regions: input.regions });
+    const options: LintOptions = { path, format: input.format, config, edition: this.settings.edition, document, regions: input.regions };
     if (this.settings.rules) options.rules = this.settings.rules;
     if (this.settings.timing) options.timing = new Map();
     // Rules are stopped at their checkpoints: the host interrupt would cost a thread start per report.
@@ -149,7 +151,7 @@ export class ReportLinter {
       if (read.error !== undefined && outcome.choice.source !== 'auto') {
         return { ...base, error: { kind: 'config', message: previousUnreadable(outcome.choice, read.error, '--previous 指定的') } };
       }
-      if (read.error === undefined) options.previous = { path: read.path, text: read.text, format: read.format };
+      if (read.error === undefined) options.previous = { path: read.path, text: read.text, format: read.format, regions: read.regions };
     }
 
     let result: LintResult;
@@ -181,7 +183,7 @@ export class ReportLinter {
       result = this.engine.lint(input.text, options);
     }
     if (options.timing) base.timing = Object.fromEntries(options.timing);
-    return this.finish(base, result, config);
+    return this.finish(base, result, config, input);
   }
 
   private emptyFile(base: FileResult, input: InputDocument): FileResult {
@@ -192,9 +194,11 @@ export class ReportLinter {
     return { ...base, diagnostics: [d], rules: this.newRules([hostRuleInfo(id)!]) };
   }
 
-  private finish(base: FileResult, result: LintResult, config: ResolvedConfig): FileResult {
+  private finish(base: FileResult, result: LintResult, config: ResolvedConfig, input: InputDocument): FileResult {
     const meta = result.document.meta;
-    base.diagnostics = result.diagnostics;
+    base.diagnostics = [...inputFindings(input, this.settings.rules), ...result.diagnostics];
+    // Where each finding is in the original file (第 3 段, 页眉, 第 2 页第 5 行), when lines of the text are not lines of the file.
+    if (input.places) for (const d of base.diagnostics) (d as FileDiagnostic).place = placeOf(input, d.start);
     base.facts = result.facts;
     base.meta = {
       year: result.year,
@@ -206,8 +210,9 @@ export class ReportLinter {
     // Reported from the engine's result, so the output shows what the rules actually compared against.
     if (result.previous) base.previous = result.previous.path;
     if (result.edition) base.notes.push(`按「${result.edition.name}」检查${result.year ? `（${result.year}年度报告）` : ''}`);
-    if (base.kind === 'docx') base.notes.push('Word 文档：行号即段落序号（空段落也计数）');
+    base.notes.push(...(input.notes ?? []));
     if (base.kind === 'html') base.notes.push('网页：检查的是正文中可见的文字，行号按提取出的文字计算');
+    if (input.regions?.length) base.notes.push(`另检查了${[...new Set(input.regions.map((r) => REGION_NAME[r.kind]))].join('、')}中的文字（保密、个人信息、网页残留等）`);
     if (base.encoding) base.notes.push(`文件编码：${base.encoding}`);
     if (base.discovery) base.notes.push(`上一年度报告：${base.discovery}`);
     else if (base.previous) base.notes.push(`对照上一年度报告：${base.previous}`);
@@ -219,7 +224,7 @@ export class ReportLinter {
       this.describedRules.add(active.def);
       infos.push(ruleInfo(active.def));
     }
-    for (const d of result.diagnostics) {
+    for (const d of base.diagnostics) {
       if (!result.rules.has(d.ruleId)) {
         const info = engineRuleInfo(d.ruleId) ?? config.ruleDefinitions().map(ruleInfo).find((r) => r.id === d.ruleId);
         if (info) infos.push(info);
@@ -248,3 +253,26 @@ export class ReportLinter {
 }
 
 class OptionError extends Error {}
+
+const REGION_NAME: Record<NonNullable<InputDocument['regions']>[number]['kind'], string> = {
+  header: '页眉',
+  footer: '页脚',
+  footnote: '脚注',
+  endnote: '尾注',
+  comment: '批注',
+  textbox: '文本框',
+};
+
+/** What the reader noticed about the file itself (unaccepted tracked changes …), as findings; --rule id:severity applies. */
+function inputFindings(input: InputDocument, overrides: Record<string, string> | undefined): Diagnostic[] {
+  if (!input.findings?.length) return [];
+  const lines = new LineIndex(input.text);
+  const out: Diagnostic[] = [];
+  for (const f of input.findings) {
+    const setting = overrides?.[f.ruleId];
+    if (setting === 'off') continue;
+    const severity = setting === 'error' || setting === 'warning' || setting === 'info' ? setting : INPUT_RULES[f.ruleId].severity;
+    out.push({ ruleId: f.ruleId, severity, message: f.message, start: f.start, end: f.end, range: lines.rangeOf(f.start, f.end) });
+  }
+  return out;
+}

@@ -26,6 +26,9 @@ export interface FileError {
   stack?: string;
 }
 
+/** A finding with, when the reader knows it, its place in the original file: 第 3 段, 页眉, 第 2 页第 5 行. */
+export type FileDiagnostic = Diagnostic & { place?: string };
+
 /** The outcome for one report: plain data (structured-cloned from worker threads). */
 export interface FileResult {
   /** Absolute path, or `<stdin>`. */
@@ -35,7 +38,7 @@ export interface FileResult {
   encoding?: string;
   /** The text that was linted (after --fix, the fixed text). */
   source: string;
-  diagnostics: Diagnostic[];
+  diagnostics: FileDiagnostic[];
   facts: Fact[];
   /** Informational lines shown under the file name. */
   notes: string[];

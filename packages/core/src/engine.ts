@@ -1,5 +1,5 @@
 import { disabledAt } from './document/disable.js';
-import { formatForPath, parseReport, type DocumentFormat, type ReportDocument } from './document/parse.js';
+import { formatForPath, parseReport, type DocumentFormat, type ParseOptions, type ReportDocument } from './document/parse.js';
 import { ResolvedConfig, type ActiveRule } from './config/compile.js';
 import { chooseEdition, type EditionChoice } from './config/editions.js';
 import { ENGINE_RULES } from './config/engine-rules.js';
@@ -33,12 +33,14 @@ export interface LintOptions {
   /** Extra rule settings on top of the config (e.g. from --rule id:severity). */
   rules?: Record<string, unknown>;
   /** Last year's report, if the host found one. */
-  previous?: { path: string; text: string; format?: DocumentFormat };
+  previous?: { path: string; text: string; format?: DocumentFormat; regions?: ParseOptions['regions'] };
   /**
    * The report already parsed (`parseReport(text, { path, format })`), when the host parsed it
    * before, e.g. to read its unit and year. Used only if it is of this very text, path and format.
    */
   document?: ReportDocument;
+  /** Regions of the text that are not the body (page headers, footnotes …), as in ParseOptions. */
+  regions?: ParseOptions['regions'];
   /** When given, milliseconds spent are added up per rule id (and `fzlint/parse` for parsing), like ESLint's TIMING. */
   timing?: Map<string, number>;
   /**
@@ -136,7 +138,7 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
   const doc =
     given && given.text === text && given.path === options.path && given.format === format
       ? given
-      : parseWithin(deadline, () => parseReport(text, { path: options.path, format }));
+      : parseWithin(deadline, () => parseReport(text, { path: options.path, format, regions: options.regions }));
   if (timing) timing.set('fzlint/parse', (timing.get('fzlint/parse') ?? 0) + performance.now() - parseStart);
   const year = doc.meta.year?.value;
   const choice = chooseEdition(config.editions, options.edition ?? config.editionFor(options.path), year);
@@ -225,7 +227,7 @@ function rulesById(rules: readonly ActiveRule[]): ReadonlyMap<string, ActiveRule
 }
 
 function parsePrevious(prev: NonNullable<LintOptions['previous']>, config: ResolvedConfig): PreviousReport {
-  const doc = parseReport(prev.text, { path: prev.path, format: prev.format });
+  const doc = parseReport(prev.text, { path: prev.path, format: prev.format, regions: prev.regions });
   const choice = chooseEdition(config.editions, config.editionFor(prev.path), doc.meta.year?.value);
   return { path: prev.path, doc, sections: new SectionIndex(doc, config.sectionsFor(choice.edition?.id)) };
 }

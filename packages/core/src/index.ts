@@ -13,7 +13,7 @@ export { parseYamlSource } from './config/yaml-source.js';
 export { chooseEdition } from './config/editions.js';
 export { applyFixes, applyEdits } from './fix.js';
 export { TimeLimitExceeded, LintTimeout, formatDuration, type TimeLimit } from './time-limit.js';
-export { parseReport, readReportMeta, formatForPath, type ReportDocument, type DocumentFormat, type ParseOptions } from './document/parse.js';
+export { parseReport, readReportMeta, formatForPath, type ReportDocument, type DocumentFormat, type ParseOptions, type TextRegion } from './document/parse.js';
 export type { OutlineNode } from './document/outline.js';
 export type { ReportMeta, ReportDate, Span } from './document/metadata.js';
 export {

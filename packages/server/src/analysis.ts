@@ -134,12 +134,12 @@ export class Analyzer {
     const outcome = await choosePrevious({ file: path, meta, format, config: config.config, explicit, roots: [folder], discovery: path ? this.deps.discovery : undefined });
     if (outcome.discovery !== undefined) analysis.discovery = outcome.discovery;
     if (outcome.refused) host.push(hostFinding(text, 'fzlint/previous-unreadable', outcome.refused, frontMatterLine(text, 'previous')));
-    let previous: { path: string; text: string; format: DocumentFormat } | undefined;
+    let previous: LintOptions['previous'];
     const choice = outcome.choice;
     if (choice && (!path || pathKey(choice.path) !== pathKey(path))) {
       const read = await this.deps.previous.read(choice);
       if (read.error === undefined) {
-        previous = { path: read.path, text: read.text, format: read.format };
+        previous = { path: read.path, text: read.text, format: read.format, regions: read.regions };
         analysis.previous = { ...choice, status: 'found' };
         this.warnedPrevious.delete(uri);
       } else {

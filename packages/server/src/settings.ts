@@ -131,7 +131,7 @@ export interface LintInputs {
   config: ResolvedConfig;
   path?: string;
   format?: DocumentFormat;
-  previous?: { path: string; text: string };
+  previous?: LintOptions['previous'];
   /** Stops running code after a time (createInterrupt), so a rule that never ends cannot freeze the server. */
   interrupt?: TimeLimit['interrupt'];
 }

@@ -1,3 +1,4 @@
+import { INPUT_RULES } from './inputs/input-rules.js';
 import { ENGINE_RULES, LineIndex, own, registry, type ConfigProblem, type Diagnostic, type RelatedLocation, type Severity } from '@fzlint/core';
 
 export interface HostRule {
@@ -32,6 +33,8 @@ export const HOST_RULES: Readonly<Record<string, HostRule>> = registry({
     description: 'fzlint 内部错误，本报告暂时无法检查',
     doc: '这是 fzlint 的缺陷而不是报告的问题。其他文件照常检查；日志中有详细信息，请附上报告内容反馈。',
   },
+  // What the input readers find (unaccepted tracked changes in a Word file …).
+  ...INPUT_RULES,
 });
 
 /** A host or engine finding's documentation, by id. */

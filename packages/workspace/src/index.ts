@@ -14,7 +14,22 @@ export { writeFileAtomic, assertWritable, contentDigest, WriteError, type WriteO
 export { writeFixedText } from './fix-writer.js';
 export { frontMatterPathRefusal } from './front-matter-paths.js';
 export { readRegularFile, readRegularText, FileReadError, READ_LIMITS, fileKind } from './read-file.js';
-export { readInput, InputError, REPORT_EXTENSIONS, type InputDocument, type InputKind } from './inputs/index.js';
+export {
+  readInput,
+  InputError,
+  REPORT_EXTENSIONS,
+  SUPPORTED_FORMATS,
+  INPUT_RULES,
+  placeOf,
+  detectType,
+  type InputDocument,
+  type ReadOptions,
+  type InputKind,
+  type InputRegion,
+  type InputPlace,
+  type InputFinding,
+  type RegionKind,
+} from './inputs/index.js';
 export { decodeText, encodeText, ENCODING_LABEL, withLineEnding, type TextStorage, type LineEnding } from './inputs/encoding.js';
 export { ConfigResolver, type ConfigResolution, type ConfigRequest } from './config/config-resolver.js';
 export { ReportFilter, looksLikeReport, type ReportQuestion } from './config/report-filter.js';

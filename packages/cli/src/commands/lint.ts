@@ -1,9 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import type { CliArgs } from '../args.js';
 import { CliError, EXIT_LINT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { collectFiles, type CollectedFile } from '../files/collect.js';
+import { collectFiles, type CollectedFile, type SkippedFile } from '../files/collect.js';
 import { FORMATS } from '../formats/index.js';
-import type { FormatContext } from '../formats/context.js';
+import { skippedText, type FormatContext } from '../formats/context.js';
 import { describeFsError, realFs, type WorkspaceFs, WriteError, writeFileAtomic } from '@fzlint/workspace';
 import { ReportLinter, STDIN_PATH, type LintSettings } from '../lint-file.js';
 import { version, type MainOptions } from '../options.js';
@@ -29,6 +29,7 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
 
   let results: FileResult[];
   let exit = EXIT_OK;
+  let skipped: SkippedFile[] = [];
   if (args.stdin) {
     const bytes = await readAll(options.stdin ?? process.stdin);
     const path = args.stdinFilename ? resolve(cwd, args.stdinFilename) : STDIN_PATH;
@@ -38,6 +39,7 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
     for (const w of collected.warnings) stderr.write(`fzlint：${w}\n`);
     for (const p of collected.problems) stderr.write(`fzlint：${p}\n`);
     if (collected.problems.length) exit = EXIT_USAGE;
+    skipped = collected.skipped;
     if (settings.previous && collected.files.length > 1) throw new CliError(`--previous 只能在检查一个文件时使用（这次有 ${collected.files.length} 个文件）；多个文件请在配置文件的 previous 中逐一对应`);
     results = await lintAll(linter, settings, collected.files, options, env, args.concurrency);
   }
@@ -61,7 +63,7 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
   for (const r of results) {
     if (r.fix?.diff) stdout.write(r.fix.diff);
   }
-  const ctx: FormatContext = { cwd, color: useColor(args, options, env), version: version(), rules };
+  const ctx: FormatContext = { cwd, color: useColor(args, options, env), version: version(), rules, skipped };
   for (const request of args.formats) {
     if (args.fix === 'dry-run' && !request.file) continue; // the diff is the output
     const text = await (await FORMATS[request.name]!())(results, { ...ctx, color: request.file ? false : ctx.color });
@@ -73,6 +75,7 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
   }
 
   const stylishOnStdout = args.formats.some((f) => f.name === 'stylish' && !f.file) && args.fix !== 'dry-run';
+  if (skipped.length && !stylishOnStdout) stderr.write(skippedText(skipped, cwd).replace(/^/gm, 'fzlint：'));
   for (const r of results) {
     if (r.error?.stack && env.FZLINT_DEBUG) stderr.write(`fzlint: ${r.filePath}: ${r.error.stack}\n`);
     if (r.error && !stylishOnStdout) stderr.write(`fzlint：「${r.filePath}」无法检查：${r.error.message}\n`);

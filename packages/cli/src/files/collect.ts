@@ -16,18 +16,37 @@ export interface Collected {
   warnings: string[];
   /** Folders that could not be read (exit code 2). */
   problems: string[];
+  /** Files met walking a folder that are not reports, and why (listed in the summary). */
+  skipped: SkippedFile[];
 }
+
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+/** Why a file found in a folder is not read, by its extension. */
+const NOT_REPORTS: Array<[RegExp, string]> = [
+  [/\.(xlsx?|xlsm|et|csv)$/i, '表格文件，不支持'],
+  [/\.(pptx?|dps)$/i, '演示文稿，不支持'],
+  [/\.(odt|ods|odp|rtf)$/i, '不支持的文档格式，请另存为 .docx'],
+  [/\.(mht|mhtml)$/i, '单一网页文件，请另存为 .html 或 .docx'],
+  [/\.(ofd)$/i, 'OFD 版式文件，不支持，请使用 PDF 或 .docx'],
+  [/\.(png|jpe?g|gif|bmp|tiff?|webp|svg)$/i, '图片'],
+  [/\.(zip|rar|7z|gz|tar)$/i, '压缩包，请解压后检查'],
+  [/\.(ya?ml|json|js|mjs|cjs|ts)$/i, '配置或程序文件'],
+];
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 /**
- * Expands the command line: a file as given; a folder to its reports (.md .txt .docx .html),
+ * Expands the command line: a file as given; a folder to its reports (REPORT_EXTENSIONS; other files are listed as skipped),
  * recursively, honouring .gitignore and .fzlintignore and skipping hidden entries; a glob
  * (quoted, e.g. "reports/**\/*.docx") to the files it matches. A missing path or a pattern that
  * matches nothing is a usage error. Symlinked folders are followed once; a loop is reported and skipped.
  */
 export async function collectFiles(args: string[], cwd: string, fs: WorkspaceFs): Promise<Collected> {
-  const out: Collected = { files: [], warnings: [], problems: [] };
+  const out: Collected = { files: [], warnings: [], problems: [], skipped: [] };
   const seen = new Set<string>();
   const add = (path: string, explicit: boolean) => {
     if (seen.has(path)) return;
@@ -56,11 +75,14 @@ export async function collectFiles(args: string[], cwd: string, fs: WorkspaceFs)
     }
     if (stat.isDirectory()) {
       let found = 0;
+      const skippedBefore = out.skipped.length;
       await walkIfDirectory(fs, abs, cwd, out, (file) => {
         if (REPORT_EXTENSIONS.includes(extname(file).toLowerCase())) add(file, false), found++;
+        else out.skipped.push({ path: file, reason: NOT_REPORTS.find(([re]) => re.test(file))?.[1] ?? '不是报告文件类型' });
       });
       if (!found && !out.problems.length) {
-        throw new CliError(`目录「${arg}」中没有报告文件（${REPORT_EXTENSIONS.join(' ')}）`);
+        const skipped = out.skipped.length - skippedBefore;
+        throw new CliError(`目录「${arg}」中没有报告文件（${REPORT_EXTENSIONS.join(' ')}）${skipped ? `，跳过了 ${skipped} 个其他文件` : ''}`);
       }
     } else if (stat.isFile()) {
       add(abs, true);

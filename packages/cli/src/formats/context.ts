@@ -1,4 +1,5 @@
 import { isAbsolute, relative, sep } from 'node:path';
+import type { SkippedFile } from '../files/collect.js';
 import type { FileResult, RuleInfo } from '../results.js';
 
 /** What every format gets besides the results. */
@@ -8,6 +9,20 @@ export interface FormatContext {
   version: string;
   /** Metadata of every rule that ran or reported, by id. */
   rules: Map<string, RuleInfo>;
+  /** Files met in folders that are not reports, with the reason (listed under the summary). */
+  skipped?: SkippedFile[];
+}
+
+/** The skipped files, grouped by reason, at most a few names per reason. */
+export function skippedText(skipped: SkippedFile[], cwd: string): string {
+  const byReason = new Map<string, string[]>();
+  for (const f of skipped) byReason.set(f.reason, [...(byReason.get(f.reason) ?? []), displayPath(f.path, cwd)]);
+  const lines = [`跳过 ${skipped.length} 个不是报告的文件：`];
+  for (const [reason, files] of byReason) {
+    const shown = files.slice(0, 5).join('、');
+    lines.push(`  ${reason}：${shown}${files.length > 5 ? ` 等 ${files.length} 个` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 export type Formatter = (results: FileResult[], ctx: FormatContext) => string;

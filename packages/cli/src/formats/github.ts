@@ -26,7 +26,7 @@ export function formatGithub(results: FileResult[], ctx: FormatContext): string 
         `endColumn=${d.range.end.character + 1}`,
         `title=${property(d.ruleId)}`,
       ];
-      lines.push(`::${COMMAND[d.severity]} ${props.join(',')}::${data(d.message)}`);
+      lines.push(`::${COMMAND[d.severity]} ${props.join(',')}::${data(d.place ? `${d.message}（${d.place}）` : d.message)}`);
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -1,6 +1,6 @@
 import type { Diagnostic, Fact } from '@fzlint/core';
 import { basename, extname } from 'node:path';
-import { countBySeverity, totals, type FileResult } from '../results.js';
+import { countBySeverity, totals, type FileDiagnostic, type FileResult } from '../results.js';
 import { displayPath, SEVERITY_LABEL, type FormatContext } from './context.js';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 
@@ -195,9 +195,9 @@ function checkItem(f: Fact, showDetail = false): string {
   return `<li>${mark} ${esc(f.name)}${detail}</li>`;
 }
 
-function findingRow(d: Diagnostic, source: string): string {
+function findingRow(d: FileDiagnostic, source: string): string {
   const cls = d.severity === 'error' ? 'e' : d.severity === 'warning' ? 'w' : 'i';
-  return `<tr><td class="num">${d.range.start.line + 1}:${d.range.start.character + 1}</td><td class="${cls}">${SEVERITY_LABEL[d.severity]}</td><td>${esc(d.message)}</td><td class="excerpt">${excerpt(d, source)}</td><td class="path">${esc(d.ruleId)}</td></tr>`;
+  return `<tr><td class="num">${d.place ? esc(d.place) : `${d.range.start.line + 1}:${d.range.start.character + 1}`}</td><td class="${cls}">${SEVERITY_LABEL[d.severity]}</td><td>${esc(d.message)}</td><td class="excerpt">${excerpt(d, source)}</td><td class="path">${esc(d.ruleId)}</td></tr>`;
 }
 
 /** The finding's text with a little context, the finding itself marked. */

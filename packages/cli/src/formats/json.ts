@@ -25,6 +25,8 @@ function toEslint(r: FileResult) {
       column: d.range.start.character + 1,
       endLine: d.range.end.line + 1,
       endColumn: d.range.end.character + 1,
+      // Where it is in the original file when lines of the text are not its lines (第 3 段, 页眉, 第 2 页第 5 行).
+      ...(d.place ? { place: d.place } : {}),
       ...(d.fix ? { fix: { range: fixRange(d.fix.edits), text: fixText(r.source, d.fix.edits) } } : {}),
       ...(d.suggestions?.length ? { suggestions: d.suggestions.map((s) => ({ desc: s.title, fix: { range: fixRange(s.edits), text: fixText(r.source, s.edits) } })) } : {}),
     });

@@ -21,7 +21,7 @@ export function formatJunit(results: FileResult[], ctx: FormatContext): string {
       cases.push(`    <testcase name="fzlint" classname="${attr(file)}" time="0">\n      <error message="${attr(r.error.message)}" type="${r.error.kind}">${text_(text)}</error>\n    </testcase>`);
     }
     for (const d of r.diagnostics) {
-      const where = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      const where = d.place ?? `${d.range.start.line + 1}:${d.range.start.character + 1}`;
       const name = `${d.ruleId} ${where}`;
       const detail = `${SEVERITY_LABEL[d.severity]} ${file}:${where} ${d.message}（${d.ruleId}）`;
       if (d.severity === 'info') {

@@ -26,7 +26,13 @@ export function formatSarif(results: FileResult[], ctx: FormatContext): string {
       ruleIndex: ruleIndex.get(d.ruleId)!,
       level: LEVEL[d.severity],
       message: { text: d.message },
-      locations: [{ physicalLocation: { artifactLocation: { ...artifactLocation(r.filePath, ctx.cwd), index: fileIndex }, region: region(d.range, r.source, d) } }],
+      locations: [
+        {
+          physicalLocation: { artifactLocation: { ...artifactLocation(r.filePath, ctx.cwd), index: fileIndex }, region: region(d.range, r.source, d) },
+          // Lines of text extracted from Word or PDF: the place in the original file.
+          ...(d.place ? { message: { text: d.place } } : {}),
+        },
+      ],
       ...(d.related?.length
         ? {
             relatedLocations: d.related.map((rel, i) => ({

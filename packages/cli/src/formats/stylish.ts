@@ -1,5 +1,5 @@
 import { totals, type FileResult } from '../results.js';
-import { displayPath, SEVERITY_LABEL, type FormatContext } from './context.js';
+import { displayPath, SEVERITY_LABEL, skippedText, type FormatContext } from './context.js';
 
 /** Grouped by file, one line per finding, a summary at the end (ESLint's stylish, in Chinese). */
 export function formatStylish(results: FileResult[], ctx: FormatContext): string {
@@ -15,21 +15,29 @@ export function formatStylish(results: FileResult[], ctx: FormatContext): string
     }
     if (r.fix?.written) lines.push(`  ${c('32', `已自动修复 ${r.fix.applied} 处`)}`);
     for (const d of r.diagnostics) {
-      const pos = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      // A place the user can find in the original file (第 3 段, 页眉, 第 2 页第 5 行) when the reader gave one.
+      const pos = d.place ?? `${d.range.start.line + 1}:${d.range.start.character + 1}`;
       const sev = d.severity === 'error' ? c('31', SEVERITY_LABEL.error) : d.severity === 'warning' ? c('33', SEVERITY_LABEL.warning) : c('36', SEVERITY_LABEL.info);
-      lines.push(`  ${pos.padEnd(8)}${sev}  ${d.message}  ${c('2', d.ruleId)}`);
+      lines.push(`  ${padWidth(pos, 8, d.place ? 1 : 0)}${sev}  ${d.message}  ${c('2', d.ruleId)}`);
     }
     lines.push('');
   }
   const t = totals(results);
   const problems = t.errors + t.warnings + t.infos;
+  const skipped = ctx.skipped?.length ? c('2', skippedText(ctx.skipped, ctx.cwd)) : '';
   if (problems === 0 && !t.failedFiles) {
-    return results.length ? `${lines.join('\n')}${c('32', `✓ ${results.length} 份报告，未发现问题`)}\n` : '';
+    return results.length ? `${lines.join('\n')}${c('32', `✓ ${results.length} 份报告，未发现问题`)}\n${skipped}` : skipped;
   }
   const parts = [`${t.errors} 个错误`, `${t.warnings} 个警告`, `${t.infos} 个提示`];
   let summary = `✖ ${results.length} 份报告，共 ${problems} 个问题（${parts.join('，')}）`;
   if (t.failedFiles) summary += `，${t.failedFiles} 份无法检查`;
   lines.push(c(t.errors || t.failedFiles ? '31;1' : '33;1', summary));
   if (t.fixable) lines.push(c('2', `  其中 ${t.fixable} 个可用 --fix 自动修复`));
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n${skipped}`;
+}
+
+/** Pads to a display width: Chinese characters take two columns. */
+function padWidth(s: string, width: number, min: number): string {
+  const w = [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+  return s + ' '.repeat(Math.max(min, width - w));
 }

@@ -25,8 +25,16 @@ export interface ReportDocument {
   lines: LineIndex;
   lineKinds: LineKind[];
   blocks: Block[];
-  /** Blocks that are body text (title, closing and signature excluded), by index into `blocks`. */
+  /** Blocks that are body text (title, closing, signature and regions excluded), by index into `blocks`. */
   bodyBlocks: Block[];
+  /**
+   * Text read from a file's furniture (page headers, footnotes, comments …), after the body. Its
+   * blocks are in `blocks` (checks that scan every paragraph see them) but not in the outline,
+   * the metadata, the signature or the sentences.
+   */
+  regions: TextRegion[];
+  /** Where the body ends: the start of the first region, or the text's length. */
+  bodyEnd: number;
   outline: OutlineNode;
   /** Outline nodes in document order, root excluded. */
   nodes: OutlineNode[];
@@ -45,6 +53,16 @@ export interface ParseOptions {
   path?: string;
   /** Defaults to Markdown for .md/.markdown paths, text otherwise. */
   format?: DocumentFormat;
+  /** Parts of the text that are not the report's body (see ReportDocument.regions), in order, after the body. */
+  regions?: readonly TextRegion[];
+}
+
+/** A part of the text read from outside a file's body, e.g. 页眉 or 脚注. */
+export interface TextRegion {
+  /** What a user calls it (页眉, 页脚, 脚注 1, 批注 2 …). */
+  label: string;
+  start: number;
+  end: number;
 }
 
 export function formatForPath(path: string | undefined): DocumentFormat {
@@ -72,9 +90,15 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportDoc
   const lastLine = lines.lineCount - 1;
   const textEnd = lines.lineEnd(lastLine);
   if (format === 'markdown') scan.blocks = splitTrailingSignature(text, scan.blocks, lines.lineStarts, (l) => lines.lineEnd(l));
-  const { meta, skip, contentStart, contentEnd } = scanMetadata(text, scan.blocks, frontMatter, textEnd);
-  const outline = buildOutline({ text, blocks: scan.blocks, skip, contentStart, contentEnd });
-  const bodyBlocks = scan.blocks.filter((_, i) => !skip.has(i));
+  const regions = options.regions?.length ? [...options.regions] : [];
+  const bodyEnd = regions.length ? Math.min(regions[0]!.start, text.length) : text.length;
+  // Regions come after the body: title, signature and outline are read from the body's blocks only.
+  const split = regions.length ? firstBlockFrom(scan.blocks, bodyEnd) : scan.blocks.length;
+  const body = split < scan.blocks.length ? scan.blocks.slice(0, split) : scan.blocks;
+  const bodyTextEnd = split < scan.blocks.length ? (body[body.length - 1]?.end ?? 0) : textEnd;
+  const { meta, skip, contentStart, contentEnd } = scanMetadata(text, body, frontMatter, bodyTextEnd);
+  const outline = buildOutline({ text, blocks: body, skip, contentStart, contentEnd });
+  const bodyBlocks = body.filter((_, i) => !skip.has(i));
   let sentences: Sentence[] | undefined;
   return {
     path: options.path,
@@ -84,6 +108,8 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportDoc
     lineKinds: scan.lineKinds,
     blocks: scan.blocks,
     bodyBlocks,
+    regions,
+    bodyEnd,
     outline,
     nodes: flattenOutline(outline),
     meta,
@@ -96,6 +122,18 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportDoc
       return (sentences ??= splitSentences(text, bodyBlocks));
     },
   };
+}
+
+/** Index of the first block starting at or after `offset` (blocks are in text order). */
+function firstBlockFrom(blocks: Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function readFrontMatter(value: string, valueStart: number, problems: DocumentProblem[]): Record<string, unknown> | undefined {

@@ -20,6 +20,8 @@ const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li']);
 export interface VisibleTextOptions {
   /** Keep empty paragraphs as empty lines (for .docx, so line N is paragraph N). */
   keepEmptyParagraphs?: boolean;
+  /** Elements left out with their content (page furniture such as nav and footer). */
+  skip?: readonly string[];
 }
 
 /**
@@ -89,7 +91,7 @@ export function visibleText(html: string, options: VisibleTextOptions = {}): str
       }
       const el = node as Element;
       const tag = el.tagName;
-      if (INVISIBLE.has(tag) || isHidden(el)) continue;
+      if (INVISIBLE.has(tag) || isHidden(el) || options.skip?.includes(tag)) continue;
       if (tag === 'br') {
         flush(Boolean(options.keepEmptyParagraphs));
         continue;

@@ -1,14 +1,14 @@
 import { dirname, extname, join } from 'node:path';
 import { PreviousReportIndex, readReportMeta, type PreviousDiscovery as Discovery, type ReportMeta } from '@fzlint/core';
 import type { WorkspaceHost } from '../host.js';
-import { readInput, type InputDocument } from '../inputs/index.js';
+import { readInput, REPORT_EXTENSIONS, type InputDocument } from '../inputs/index.js';
 import { pathKey } from '../paths.js';
 import { READ_LIMITS, readRegularFile } from '../read-file.js';
 
 type Meta = Pick<ReportMeta, 'unit' | 'year'>;
 
-/** Files looked at as candidates for last year's report. */
-export const CANDIDATE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.docx', '.html', '.htm']);
+/** Files looked at as candidates for last year's report: every kind of report file. */
+export const CANDIDATE_EXTENSIONS: ReadonlySet<string> = new Set(REPORT_EXTENSIONS);
 
 /** Decoded texts kept for the linter, at most this many characters (a folder's reports are then read once). */
 const MAX_KEPT_CHARS = 64 * 1024 * 1024;
@@ -133,6 +133,8 @@ export class PreviousDiscovery {
       this.kept.set(key, input);
       this.keptChars += input.text.length;
     }
-    return readReportMeta(input.text, { path, format: input.format });
+    // Footnotes and headers follow the body: the 落款 is read from the body's end.
+    const body = input.regions?.length ? input.text.slice(0, input.regions[0]!.start) : input.text;
+    return readReportMeta(body, { path, format: input.format });
   }
 }

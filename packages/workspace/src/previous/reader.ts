@@ -1,4 +1,4 @@
-import type { DocumentFormat } from '@fzlint/core';
+import type { DocumentFormat, TextRegion } from '@fzlint/core';
 import { describeFsError } from '../fs.js';
 import type { WorkspaceHost } from '../host.js';
 import { InputError, readInput } from '../inputs/index.js';
@@ -6,7 +6,7 @@ import { pathKey } from '../paths.js';
 import { FileReadError, READ_LIMITS, readRegularFile } from '../read-file.js';
 import type { PreviousChoice } from './choose.js';
 
-export type PreviousRead = { path: string; text: string; format: DocumentFormat; error?: undefined } | { path: string; error: string; text?: undefined };
+export type PreviousRead = { path: string; text: string; format: DocumentFormat; regions?: TextRegion[]; error?: undefined } | { path: string; error: string; text?: undefined };
 
 /**
  * Reads last year's report in any input format (an open document with its unsaved text), keeping
@@ -28,7 +28,7 @@ export class PreviousReader {
       p = readRegularFile(this.host.fs, path, READ_LIMITS.report)
         .then((bytes) => readInput(path, bytes))
         .then(
-          (input): PreviousRead => ({ path, text: input.text, format: input.format }),
+          (input): PreviousRead => ({ path, text: input.text, format: input.format, regions: input.regions }),
           (e: unknown): PreviousRead => ({ path, error: e instanceof FileReadError || e instanceof InputError ? e.message : describeFsError(e) }),
         );
       this.cache.set(key, p);
