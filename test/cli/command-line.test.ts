@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, seedPath } from '../helpers.js';
@@ -188,5 +188,60 @@ describe('fzlint main() in-process: options and exit codes', () => {
     expect(r.stdout).toMatch(/12:1\s+错误\s+「推进法治政府建设存在的不足和原因」中缺少「上一年度存在问题的整改情况」\s+gd2024\/rectification/);
     expect(r.stdout).toMatch(/✖ 5 份报告，共 \d+ 个问题/);
     expect(r.stderr).toBe('');
+  });
+});
+
+describe('subcommands: their own help, init --force, explain of a bare user rule', () => {
+  it('fzlint rules|init|explain --help print that subcommand\'s usage', async () => {
+    for (const [sub, head] of [['rules', '用法：fzlint rules'], ['init', '用法：fzlint init'], ['explain', '用法：fzlint explain']] as const) {
+      const r = await runMain([sub, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout.startsWith(head)).toBe(true);
+    }
+    expect((await runMain(['--help'])).stdout).toContain('fzlint <子命令> --help');
+  });
+
+  it('init refuses to overwrite without --force and overwrites with it', async () => {
+    const dir = tempDir();
+    expect((await runMain(['init', '--year', '2024', '--unit', '某局'], { cwd: dir })).code).toBe(0);
+    writeFileSync(join(dir, '.fzlint.yaml'), '# edited\n');
+    const again = await runMain(['init', '--year', '2024', '--unit', '某局'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('或加 --force 覆盖');
+    expect(readFileSync(join(dir, '.fzlint.yaml'), 'utf8')).toBe('# edited\n');
+    expect((await runMain(['init', '--year', '2024', '--unit', '某局', '--force'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, '.fzlint.yaml'), 'utf8')).toContain('extends: fzlint:recommended');
+    expect((await runMain(['--force', 'a.md'], { cwd: dir })).stderr).toContain('--force 只能用于 fzlint init');
+  });
+
+  it('explain on a user rule without description says so plainly', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.fzlint.yaml'), 'rules:\n  my/bare:\n    kind: pattern\n    words: [摩电]\n');
+    const r = await runMain(['explain', 'my/bare'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('my/bare');
+    expect(r.stdout).toContain('没有写 description 和 doc');
+    expect(r.stdout).toContain('words: ["摩电"]');
+  });
+});
+
+describe('levels: --min-level, and counts that agree between JSON and stylish', () => {
+  it('--min-level warning drops infos, error keeps only errors; JSON counts warnings and infos apart', async () => {
+    const all = json<EslintFile[]>((await runMain(['-f', 'json', seedPath('004')])).stdout)[0]!;
+    const levels = (f: EslintFile) => (f.messages as Array<{ level?: string }>).map((m) => m.level);
+    const infos = levels(all).filter((l) => l === 'info').length;
+    const warnings = levels(all).filter((l) => l === 'warning').length;
+    expect(infos).toBeGreaterThan(0);
+    expect(all.warningCount).toBe(warnings);
+    expect((all as EslintFile & { infoCount: number }).infoCount).toBe(infos);
+    // The stylish summary counts the same.
+    const stylish = (await runMain([seedPath('004')])).stdout;
+    expect(stylish).toContain(`${warnings} 个警告，${infos} 个提示`);
+    const warn = json<EslintFile[]>((await runMain(['-f', 'json', '--min-level', 'warning', seedPath('004')])).stdout)[0]!;
+    expect(levels(warn)).not.toContain('info');
+    expect(levels(warn).length).toBe(all.messages.length - infos);
+    const err = json<EslintFile[]>((await runMain(['-f', 'json', '--min-level', 'error', seedPath('004')])).stdout)[0]!;
+    expect(new Set(levels(err))).toEqual(new Set(['error']));
+    expect((await runMain(['--min-level', 'loud', seedPath('004')])).stderr).toContain('「loud」不是有效的级别');
   });
 });

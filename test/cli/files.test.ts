@@ -107,3 +107,17 @@ describe('many files: worker threads and the progress bar', () => {
     expect(quiet.err).toBe('');
   });
 });
+
+describe('globs as users type them: negation, --ignore-pattern, Windows backslashes', () => {
+  it('"!glob" and --ignore-pattern leave files out; backslashes work as separators', async () => {
+    const dir = tree({ 'reports/a.md': REPORT, 'reports/草稿/b.md': REPORT, 'reports/2024/c.md': REPORT });
+    expect(await linted(dir, ['reports'])).toEqual(['reports/2024/c.md', 'reports/a.md', 'reports/草稿/b.md']);
+    expect(await linted(dir, ['reports', '!reports/草稿/**'])).toEqual(['reports/2024/c.md', 'reports/a.md']);
+    expect(await linted(dir, ['reports/**/*.md', '--ignore-pattern', 'reports/草稿/**', '--ignore-pattern', '**/a.md'])).toEqual(['reports/2024/c.md']);
+    expect(await linted(dir, ['reports\\2024\\*.md'])).toEqual(['reports/2024/c.md']);
+    expect(await linted(dir, ['reports\\2024'])).toEqual(['reports/2024/c.md']);
+    const only = await runMain(['!reports/**'], { cwd: dir });
+    expect(only.code).toBe(2);
+    expect(only.stderr).toContain('只给了排除的模式');
+  });
+});

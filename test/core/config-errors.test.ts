@@ -17,7 +17,16 @@ describe('rule and config file errors point at the YAML line and column', () => 
   it('malformed YAML', async () => {
     const p = await problems({ '/p/.fzlint.yaml': 'rules:\n  a:\n    kind: pattern\n   words: [x\n' });
     expect(p[0]).toMatchObject({ file: '/p/.fzlint.yaml', line: expect.any(Number), column: expect.any(Number) });
-    expect(p[0]!.message).toMatch(/^YAML 语法错误/);
+    expect(p[0]!.message).toMatch(/^YAML 格式错误：缩进不对/);
+  });
+
+  it('YAML mistakes are explained in Chinese at their line (tabs, duplicate keys, unclosed brackets)', async () => {
+    const tab = await problems({ '/p/.fzlint.yaml': 'rules:\n\tb: x\n' });
+    expect(tab[0]).toMatchObject({ line: 2, message: expect.stringMatching(/^YAML 格式错误：缩进用了制表符（Tab）：YAML 只能用空格缩进（Tabs are not allowed/) });
+    const dup = await problems({ '/p/.fzlint.yaml': 'rules:\n  a: off\n  a: off\n' });
+    expect(dup[0]).toMatchObject({ line: 3, message: expect.stringMatching(/^YAML 格式错误：同一层里出现了两个相同的键/) });
+    const open = await problems({ '/p/.fzlint.yaml': 'extends: [fzlint:recommended\n' });
+    expect(open[0]!.message).toMatch(/^YAML 格式错误：缺少配对的符号/);
   });
 
   it('unknown kind lists the valid kinds and guesses the intended one', async () => {

@@ -81,7 +81,7 @@ describe('bad input in the editor: a result for each, the server keeps serving',
 
 describe('bad rule files in the editor: a diagnostic at the YAML line, reports still checked', () => {
   const cases: Array<[string, string, number, RegExp]> = [
-    ['malformed YAML', 'rules:\n  a:\n    kind: pattern\n   words: [x\n', 3, /YAML 语法错误/],
+    ['malformed YAML', 'rules:\n  a:\n    kind: pattern\n   words: [x\n', 3, /YAML 格式错误/],
     ['unknown kind', 'rules:\n  a:\n    kind: patern\n    words: [x]\n', 2, /未知的规则类型「patern」/],
     ['wrong option type', 'rules:\n  a:\n    kind: quantification\n    scope: x\n    min: two\n', 4, /应为整数/],
     ['invalid regex', "rules:\n  a:\n    kind: pattern\n    patterns: ['(unclosed']\n", 3, /正则表达式无效/],

@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './exit-codes.js';
 
 export const HELP = `用法：fzlint [选项] <文件、目录或 glob…>
-      fzlint init [--year 年度] [--unit 单位名称]
+      fzlint init [--year 年度] [--unit 单位名称] [--force]
       fzlint explain <规则 id>
       fzlint rules
+      fzlint <子命令> --help      子命令的用法
 
 检查法治政府建设年度报告（.md .txt .docx .html）。目录按 .gitignore 和 .fzlintignore 展开；
 文本文件自动识别 UTF-8、UTF-16（带 BOM）和 GB18030/GBK 编码。
@@ -14,6 +15,7 @@ export const HELP = `用法：fzlint [选项] <文件、目录或 glob…>
       --edition ID           模板版本：auto（按报告年度，默认）、guangdong-2024、national-2019
       --rule ID:级别         调整规则严重程度，级别为 error、warning、info 或 off（可重复）
       --previous FILE        上一年度报告，用于跨年度检查（只检查一个文件时使用）
+      --ignore-pattern GLOB  不检查与之匹配的文件（可重复；相对于当前目录），也可以写成参数 "!GLOB"
       --stdin                从标准输入读取报告
       --stdin-filename NAME  标准输入的文件名（决定格式和配置查找位置）
       --concurrency N|auto   并行检查的线程数（默认 auto：按 CPU 核数；off 表示不并行）
@@ -25,7 +27,8 @@ export const HELP = `用法：fzlint [选项] <文件、目录或 glob…>
   -f, --format NAME[:FILE]   输出格式：stylish（默认）、json、sarif、github、junit、html；
                              可重复，带 :FILE 时写入文件，例如 -f stylish -f html:报告.html
   -o, --output-file FILE     把（唯一一个未指定文件的）格式写入文件
-  -q, --quiet                只报告错误
+  -q, --quiet                只报告错误（同 --min-level error）
+      --min-level 级别        只报告不低于该级别的问题：info（默认，全部）、warning、error
       --max-warnings N       警告超过 N 个时退出码为 1
       --no-color             不使用颜色（也可设置环境变量 NO_COLOR）
       --print-config FILE    显示该文件使用的配置（JSON），不检查
@@ -40,6 +43,33 @@ export const HELP = `用法：fzlint [选项] <文件、目录或 glob…>
 
 退出码：0 没有错误（且警告不超过 --max-warnings）；1 有错误；2 用法、配置、规则文件或读写出错。`;
 
+/** `fzlint SUBCOMMAND --help`. */
+export const SUBCOMMAND_HELP: Readonly<Record<'init' | 'explain' | 'rules', string>> = Object.freeze({
+  init: `用法：fzlint init [--year 年度] [--unit 单位名称] [--edition ID] [--force]
+
+在当前目录生成 .fzlint.yaml 和一份报告提纲（Markdown），提纲按该年度的模板版本列出各部分。
+
+选项：
+  --year 年度        报告年度（默认上一年）
+  --unit 单位名称    写入标题、front matter 和落款
+  --edition ID       固定模板版本（默认按年度自动选择）
+  --force            覆盖已有的 .fzlint.yaml 和提纲文件（默认不覆盖）`,
+  explain: `用法：fzlint explain <规则 id>
+
+说明一条规则：检查什么、依据（文件和条款）、严重程度、能否自动修复、选项，以及如何在配置中调整。
+规则 id 见 fzlint rules；也可以是 fzlint 自身的发现（如 fzlint/year-unknown）。
+
+选项：
+  -c, --config FILE  按该配置文件说明（默认从当前目录向上查找 .fzlint.yaml）`,
+  rules: `用法：fzlint rules [-c FILE] [--edition ID]
+
+列出当前配置中生效的全部规则：id、严重程度、规则包和一句说明。
+
+选项：
+  -c, --config FILE  列出该配置文件中的规则（默认从当前目录向上查找 .fzlint.yaml）
+  --edition ID       只列出该模板版本适用的规则`,
+});
+
 export interface FormatRequest {
   name: string;
   file?: string;
@@ -47,6 +77,10 @@ export interface FormatRequest {
 
 export interface CliArgs {
   command: 'lint' | 'init' | 'explain' | 'rules' | 'print-config' | 'help' | 'version';
+  /** With `help`: the subcommand asked about (fzlint rules --help). */
+  helpFor?: 'init' | 'explain' | 'rules';
+  /** init --force: overwrite existing files. */
+  force: boolean;
   positionals: string[];
   config?: string;
   edition?: string;
@@ -57,6 +91,10 @@ export interface CliArgs {
   concurrency?: number;
   formats: FormatRequest[];
   quiet: boolean;
+  /** --ignore-pattern (repeatable): globs of files not to check, relative to the working directory. */
+  ignorePatterns: string[];
+  /** --min-level (and -q = error): findings below it are left out. */
+  minLevel: 'info' | 'warning' | 'error';
   maxWarnings?: number;
   color?: boolean;
   printConfig?: string;
@@ -90,6 +128,8 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
         edition: { type: 'string' },
         rule: { type: 'string', multiple: true },
         quiet: { type: 'boolean', short: 'q' },
+        'min-level': { type: 'string' },
+        'ignore-pattern': { type: 'string', multiple: true },
         'max-warnings': { type: 'string' },
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
@@ -104,6 +144,7 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
         'rule-timeout': { type: 'string' },
         year: { type: 'string' },
         unit: { type: 'string' },
+        force: { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -114,6 +155,7 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
   const v = parsed.values;
   let positionals = parsed.positionals;
   let command: CliArgs['command'] = 'lint';
+  const sub = positionals[0] === 'init' || positionals[0] === 'explain' || positionals[0] === 'rules' ? positionals[0] : undefined;
   if (v.help) command = 'help';
   else if (v.version) command = 'version';
   else if (v['print-config'] !== undefined) command = 'print-config';
@@ -124,6 +166,8 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
 
   const args: CliArgs = {
     command,
+    ...(command === 'help' && sub ? { helpFor: sub } : {}),
+    force: Boolean(v.force),
     positionals,
     config: v.config,
     edition: v.edition,
@@ -132,6 +176,8 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
     stdinFilename: v['stdin-filename'],
     formats: parseFormats(v.format ?? [], v['output-file'], formatNames),
     quiet: Boolean(v.quiet),
+    minLevel: parseMinLevel(v['min-level'], Boolean(v.quiet)),
+    ignorePatterns: v['ignore-pattern'] ?? [],
     color: v['no-color'] ? false : v.color,
     printConfig: v['print-config'],
     fix: v.fix ? 'write' : v['fix-dry-run'] ? 'dry-run' : 'none',
@@ -148,6 +194,7 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
     if (year < 1990 || year > 2100) throw new UsageError(`--year：「${v.year}」不是有效的年度`);
     args.year = year;
   }
+  if (args.force && command !== 'init') throw new UsageError('--force 只能用于 fzlint init');
   if (command === 'lint') {
     if (args.stdin && positionals.length) throw new UsageError('--stdin 不能与文件或目录同时使用');
     if (!args.stdin && args.stdinFilename) throw new UsageError('--stdin-filename 只能与 --stdin 一起使用');
@@ -189,6 +236,15 @@ function parseRules(values: string[]): Record<string, string> {
     out[id] = severity;
   }
   return out;
+}
+
+const LEVELS = ['info', 'warning', 'error'] as const;
+
+function parseMinLevel(value: string | undefined, quiet: boolean): CliArgs['minLevel'] {
+  if (value === undefined) return quiet ? 'error' : 'info';
+  if (!(LEVELS as readonly string[]).includes(value)) throw new UsageError(`--min-level：「${value}」不是有效的级别，可用：${LEVELS.join('、')}`);
+  if (quiet && value !== 'error') throw new UsageError('-q 与 --min-level 只能用一个');
+  return value as CliArgs['minLevel'];
 }
 
 function nonNegativeInt(value: string, flag: string): number {

@@ -1,6 +1,6 @@
 // fzlint command line. Only this module and args.ts load at start-up: --version and --help touch
 // nothing else, and the engine, inputs and formats are imported when a command needs them.
-import { FORMAT_NAMES, HELP, parseCliArgs } from './args.js';
+import { FORMAT_NAMES, HELP, parseCliArgs, SUBCOMMAND_HELP } from './args.js';
 import { CliError, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { version, type MainOptions } from './options.js';
 
@@ -16,7 +16,7 @@ export async function main(options: MainOptions): Promise<number> {
     const args = parseCliArgs(options.argv, FORMAT_NAMES);
     switch (args.command) {
       case 'help':
-        options.stdout.write(`${HELP}\n`);
+        options.stdout.write(`${args.helpFor ? SUBCOMMAND_HELP[args.helpFor] : HELP}\n`);
         return EXIT_OK;
       case 'version':
         options.stdout.write(`${version()}\n`);

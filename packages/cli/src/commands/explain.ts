@@ -20,7 +20,9 @@ export async function runExplain(args: CliArgs, options: MainOptions): Promise<n
     throw new UsageError(`没有规则「${id}」${near.length ? `。是不是：${near.slice(0, 5).join('、')}` : ''}（fzlint rules 列出全部规则）`);
   }
   const kind = info.kind ? KIND_BY_NAME.get(info.kind) : undefined;
-  const lines = [`${info.id} — ${info.description ?? ''}`.trim(), ''];
+  const lines = [info.description ? `${info.id} — ${info.description}` : info.id, ''];
+  // A rule of the user's own config may have no description: say so instead of leaving a blank.
+  if (!info.description && !info.doc) lines.push('  （这条规则在配置文件中没有写 description 和 doc，下面只列出它的类型和选项）', '');
   lines.push(`  严重程度：${SEVERITY[info.severity] ?? info.severity}`);
   if (info.pack) lines.push(`  规则包：${info.pack}${info.edition ? `（模板版本 ${info.edition}）` : ''}`);
   if (kind) lines.push(`  规则类型：${kind.name} — ${kind.summary}`);

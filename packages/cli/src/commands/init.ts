@@ -20,7 +20,7 @@ export async function runInit(args: CliArgs, options: MainOptions): Promise<numb
   for (const p of [configPath, reportPath]) {
     if (await fs.stat(p).then(() => true, () => false)) existing.push(p);
   }
-  if (existing.length) throw new CliError(`不覆盖已有文件：${existing.join('、')}（请先移走或改名）`);
+  if (existing.length && !args.force) throw new CliError(`不覆盖已有文件：${existing.join('、')}（请先移走或改名，或加 --force 覆盖）`);
 
   const config = await subcommandLinter({ ...args, config: undefined }, options).configFor(reportPath);
   const template = templateParts(config, year, args.edition ?? 'auto');
@@ -32,7 +32,7 @@ export async function runInit(args: CliArgs, options: MainOptions): Promise<numb
   const written: string[] = [];
   for (const [path, text] of writes) {
     try {
-      await fs.writeFile(path, text, { flag: 'wx' });
+      await fs.writeFile(path, text, { flag: args.force ? 'w' : 'wx' });
       written.push(path);
     } catch (e) {
       throw new CliError(`无法写入「${path}」：${describeFsError(e)}${written.length ? `（已写入：${written.join('、')}）` : ''}`);

@@ -35,7 +35,7 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
     const path = args.stdinFilename ? resolve(cwd, args.stdinFilename) : STDIN_PATH;
     results = [await linter.lintFile(path, { bytes, explicit: true })];
   } else {
-    const collected = await collectFiles(args.positionals, cwd, fs);
+    const collected = await collectFiles(args.positionals, cwd, fs, args.ignorePatterns);
     for (const w of collected.warnings) stderr.write(`fzlint：${w}\n`);
     for (const p of collected.problems) stderr.write(`fzlint：${p}\n`);
     if (collected.problems.length) exit = EXIT_USAGE;
@@ -57,7 +57,7 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
   for (const r of results) {
     for (const info of r.rules ?? []) if (!rules.has(info.id)) rules.set(info.id, info);
     delete r.rules;
-    if (args.quiet) r.diagnostics = r.diagnostics.filter((d) => d.severity === 'error');
+    if (args.minLevel !== 'info') r.diagnostics = r.diagnostics.filter((d) => LEVEL_RANK[d.severity] >= LEVEL_RANK[args.minLevel]);
   }
 
   for (const r of results) {
@@ -96,6 +96,8 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
   }
   return EXIT_OK;
 }
+
+const LEVEL_RANK: Readonly<Record<'info' | 'warning' | 'error', number>> = Object.freeze({ info: 0, warning: 1, error: 2 });
 
 async function lintAll(linter: ReportLinter, settings: LintSettings, files: CollectedFile[], options: MainOptions, env: Record<string, string | undefined>, requested?: number): Promise<FileResult[]> {
   // An injected file system only exists in this thread.

@@ -45,16 +45,21 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
  * (quoted, e.g. "reports/**\/*.docx") to the files it matches. A missing path or a pattern that
  * matches nothing is a usage error. Symlinked folders are followed once; a loop is reported and skipped.
  */
-export async function collectFiles(args: string[], cwd: string, fs: WorkspaceFs): Promise<Collected> {
+export async function collectFiles(args: string[], cwd: string, fs: WorkspaceFs, ignorePatterns: readonly string[] = []): Promise<Collected> {
   const out: Collected = { files: [], warnings: [], problems: [], skipped: [] };
   const seen = new Set<string>();
+  // `!pattern` arguments and --ignore-pattern exclude what the other arguments bring in.
+  const excludes = [...args.filter((a) => a.startsWith('!')).map((a) => a.slice(1)), ...ignorePatterns].map(slashes);
+  const excluded = excludes.length ? picomatch(excludes, { dot: true }) : undefined;
   const add = (path: string, explicit: boolean) => {
-    if (seen.has(path)) return;
+    if (seen.has(path) || excluded?.(relative(cwd, path).split(sep).join('/'))) return;
     seen.add(path);
     out.files.push({ path, explicit });
   };
 
-  for (const arg of args) {
+  const includes = args.filter((a) => !a.startsWith('!')).map(slashes);
+  if (!includes.length) throw new CliError('只给了排除的模式（以 ! 开头），请同时指定要检查的文件、目录或 glob');
+  for (const arg of includes) {
     const scan = picomatch.scan(arg);
     if (scan.isGlob) {
       const base = resolve(cwd, scan.base || '.');
@@ -92,6 +97,15 @@ export async function collectFiles(args: string[], cwd: string, fs: WorkspaceFs)
     }
   }
   return out;
+}
+
+/**
+ * Backslashes as path separators (reports\2024\*.docx, as Windows users type them): when a
+ * backslash stands before anything but a glob character, every backslash is a separator; a
+ * pattern whose backslashes all precede glob characters (\*) keeps them as escapes.
+ */
+function slashes(arg: string): string {
+  return /\\(?![*?[\]{}()!+@])/.test(arg) ? arg.replace(/\\/g, '/') : arg;
 }
 
 async function walkIfDirectory(fs: WorkspaceFs, dir: string, cwd: string, out: Collected, visit: (file: string) => void): Promise<void> {

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { ConfigProblem } from '../types.js';
 import { tooDeepMessage, yamlTooDeep } from './yaml-depth.js';
+import { explainYamlError } from './yaml-errors.js';
 
 export type YamlPath = Array<string | number>;
 
@@ -40,7 +41,7 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
           column: a.col,
           endLine: b.line,
           endColumn: b.col,
-          message: `YAML 语法错误：${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+          message: explainYamlError(e.code, e.message),
         };
       }),
     };

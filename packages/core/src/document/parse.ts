@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { tooDeepMessage, yamlTooDeep } from '../config/yaml-depth.js';
+import { explainYamlError } from '../config/yaml-errors.js';
 import { LineIndex } from '../text/line-index.js';
 import { splitSentences, type Sentence } from '../text/sentences.js';
 import { MAX_MARKDOWN_NESTING, scanMarkdown, scanMarkdownLines, scanText, tooDeeplyNested, type Block, type BlockScan, type LineKind } from './blocks.js';
@@ -148,7 +149,7 @@ function readFrontMatter(value: string, valueStart: number, problems: DocumentPr
     const e = doc.errors[0]!;
     problems.push({
       rule: 'fzlint/front-matter',
-      message: `文档开头的 YAML 元数据（front matter）格式错误：${e.message.split('\n')[0]}`,
+      message: `文档开头的 YAML 元数据（front matter）${explainYamlError(e.code, e.message).replace(/^YAML /, '')}`,
       start: valueStart + e.pos[0],
       end: valueStart + Math.max(e.pos[1], e.pos[0] + 1),
     });
