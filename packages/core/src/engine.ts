@@ -1,4 +1,4 @@
-import { disabledAt } from './document/disable.js';
+import { disabledAt, type DisableDirective } from './document/disable.js';
 import { formatForPath, parseReport, type DocumentFormat, type ParseOptions, type ReportDocument } from './document/parse.js';
 import { ResolvedConfig, type ActiveRule } from './config/compile.js';
 import { chooseEdition, type EditionChoice } from './config/editions.js';
@@ -184,9 +184,24 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
   const { facts, order } = out;
 
   const disabled = disabledAt(doc.disables);
+  const used = new Set<DisableDirective>();
   const seen = new Set<string>();
-  const kept = diagnostics
-    .filter((d) => !disabled(d.ruleId, d.range.start.line, d.start))
+  const unsuppressed = diagnostics.filter((d) => {
+    const by = disabled(d.ruleId, d.range.start.line, d.start);
+    if (by) used.add(by);
+    return !by;
+  });
+  // A disable comment that hides nothing is left over from an old draft (like ESLint's unused directives).
+  for (const d of doc.disables) {
+    if (d.type === 'enable' || used.has(d)) continue;
+    const sev = (engineSeverity.get('fzlint/unused-disable') ?? ENGINE_RULES['fzlint/unused-disable']!.severity) as Severity | 'off';
+    if (sev === 'off') continue;
+    const comment = doc.text.slice(d.start, d.end);
+    const finding = makeDiagnostic(doc, 'fzlint/unused-disable', sev, d.start, d.end, `「${comment}」没有屏蔽任何问题，可以删除`);
+    finding.fix = { title: '删除这条注释', edits: [removalOf(doc.text, d.start, d.end)] };
+    unsuppressed.push(finding);
+  }
+  const kept = unsuppressed
     .filter((d) => {
       const key = `${d.ruleId}|${d.start}|${d.end}|${d.message}`;
       if (seen.has(key)) return false;
@@ -230,6 +245,19 @@ function parsePrevious(prev: NonNullable<LintOptions['previous']>, config: Resol
   const doc = parseReport(prev.text, { path: prev.path, format: prev.format, regions: prev.regions });
   const choice = chooseEdition(config.editions, config.editionFor(prev.path), doc.meta.year?.value);
   return { path: prev.path, doc, sections: new SectionIndex(doc, config.sectionsFor(choice.edition?.id)) };
+}
+
+/** Removing a comment: with its line when it stands alone on it. */
+function removalOf(text: string, start: number, end: number): { start: number; end: number; text: string } {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const nl = text.indexOf('\n', end);
+  const lineEnd = nl < 0 ? text.length : nl + 1;
+  const alone = text.slice(lineStart, start).trim() === '' && text.slice(end, nl < 0 ? text.length : nl).trim() === '';
+  if (alone) return { start: lineStart, end: lineEnd, text: '' };
+  // At the end of a line of text, the spaces before the comment go with it.
+  const atLineEnd = text.slice(end, nl < 0 ? text.length : nl).trim() === '';
+  const before = atLineEnd ? /[ \t\u3000]*$/.exec(text.slice(lineStart, start))![0].length : 0;
+  return { start: start - before, end, text: '' };
 }
 
 /** Inserted text follows the document's line breaks, so fixing a CRLF file keeps it CRLF. */

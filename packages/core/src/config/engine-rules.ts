@@ -23,6 +23,11 @@ export const ENGINE_RULES: Readonly<Record<string, { severity: Severity; descrip
     description: '未能识别报告年度，按默认模板检查',
     doc: '报告年度从 front matter 的 year、标题、开头段落或落款日期中识别。识别不到时按默认（最新）模板检查。在标题中写明年度即可。',
   },
+  'fzlint/unused-disable': {
+    severity: 'info',
+    description: 'fzlint-disable 注释没有屏蔽任何问题',
+    doc: 'Markdown 中的 <!-- fzlint-disable… --> 注释用来屏蔽某处的问题。问题改好以后，注释就没有用了，留着反而会屏蔽以后新出现的问题，应当删除（--fix 会删除）。与 ESLint 的未使用的禁用指令（reportUnusedDisableDirectives）相同。',
+  },
   'fzlint/rule-timeout': {
     severity: 'error',
     description: '某条规则检查本报告超过时限，已停止',

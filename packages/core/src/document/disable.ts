@@ -30,20 +30,20 @@ export function parseDisableDirectives(comments: HtmlComment[], lines: LineIndex
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Returns a predicate telling whether a rule is disabled at a line. */
-export function disabledAt(directives: DisableDirective[]): (ruleId: string, line: number, offset: number) => boolean {
-  if (directives.length === 0) return () => false;
+/** Returns a function telling which directive, if any, disables a rule at a line. */
+export function disabledAt(directives: DisableDirective[]): (ruleId: string, line: number, offset: number) => DisableDirective | undefined {
+  if (directives.length === 0) return () => undefined;
   return (ruleId, line, offset) => {
-    let disabled = false;
+    let disabling: DisableDirective | undefined;
     for (const d of directives) {
       const applies = d.ruleIds.length === 0 || d.ruleIds.includes(ruleId);
       if (!applies) continue;
-      if (d.type === 'disable-next-line' && d.line + 1 === line) return true;
-      if (d.type === 'disable-line' && d.line === line) return true;
+      if (d.type === 'disable-next-line' && d.line + 1 === line) return d;
+      if (d.type === 'disable-line' && d.line === line) return d;
       if (d.start > offset) continue;
-      if (d.type === 'disable') disabled = true;
-      else if (d.type === 'enable') disabled = false;
+      if (d.type === 'disable') disabling = d;
+      else if (d.type === 'enable') disabling = undefined;
     }
-    return disabled;
+    return disabling;
   };
 }
