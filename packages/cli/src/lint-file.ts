@@ -1,4 +1,4 @@
-import { ConfigError, createEngine, ENGINE_RULES, parseReport, type Diagnostic, type Engine, type LintOptions, type LintResult, type ResolvedConfig } from '@fzlint/core';
+import { ConfigError, createEngine, ENGINE_RULES, parseReport, unknownEdition, type Diagnostic, type Engine, type LintOptions, type LintResult, type ResolvedConfig } from '@fzlint/core';
 import { dirname, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { fixText } from './fix.js';
@@ -8,6 +8,7 @@ import { InputError, readInput, type InputDocument } from './inputs/index.js';
 import { nodeEnvironment } from './node-env.js';
 import { choosePrevious, PreviousError, readPrevious } from './previous.js';
 import { PreviousFinder } from './previous-finder.js';
+import { reportMeta, reportNotes } from './report-meta.js';
 import type { FileResult, RuleInfo } from './results.js';
 import { CLI_RULES, engineRuleInfo, ruleInfo } from './rule-info.js';
 import { assertWritable, WriteError, writeFileAtomic } from './write-file.js';
@@ -20,6 +21,8 @@ export interface LintSettings {
   /** --config, absolute; otherwise .fzlint.yaml is discovered upward from each file. */
   configFile?: string;
   edition?: string;
+  /** --region, in its official form (广东省). */
+  region?: string;
   /** --rule id:severity. */
   rules?: Record<string, string>;
   /** --previous, absolute. */
@@ -103,6 +106,7 @@ export class ReportLinter {
     // Parsed once: for finding last year's report (unit, year) and for linting.
     const document = parseReport(input.text, { path, format: input.format });
     const options: LintOptions = { path, format: input.format, config, edition: this.settings.edition, document };
+    if (this.settings.region) options.region = this.settings.region;
     if (this.settings.rules) options.rules = this.settings.rules;
     if (this.settings.timing) options.timing = new Map();
     try {
@@ -176,19 +180,12 @@ export class ReportLinter {
   }
 
   private finish(base: FileResult, result: LintResult, config: ResolvedConfig): FileResult {
-    const meta = result.document.meta;
     base.diagnostics = result.diagnostics;
     base.facts = result.facts;
-    base.meta = {
-      year: result.year,
-      unit: meta.unit?.value,
-      title: meta.title?.text,
-      edition: result.edition?.id,
-      editionName: result.edition?.name,
-    };
+    base.meta = reportMeta(result);
     // Reported from the engine's result, so the output shows what the rules actually compared against.
     if (result.previous) base.previous = result.previous.path;
-    if (result.edition) base.notes.push(`按「${result.edition.name}」检查${result.year ? `（${result.year}年度报告）` : ''}`);
+    base.notes.push(...reportNotes(base.meta));
     if (base.kind === 'docx') base.notes.push('Word 文档：行号即段落序号（空段落也计数）');
     if (base.kind === 'html') base.notes.push('网页：检查的是正文中可见的文字，行号按提取出的文字计算');
     if (base.encoding) base.notes.push(`文件编码：${base.encoding}`);
@@ -219,12 +216,17 @@ export class ReportLinter {
     return fresh;
   }
 
-  /** --rule names a rule that must exist in the config (or be an engine finding). */
+  /** --rule names a rule that must exist in the config (or be an engine finding); --edition an edition it defines. */
   private checkRuleOptions(config: ResolvedConfig): void {
-    if (!this.settings.rules || this.checkedRuleOptions.has(config)) return;
-    const known = new Set(config.ruleDefinitions().map((d) => d.id));
-    for (const id of Object.keys(this.settings.rules)) {
-      if (!known.has(id) && !ENGINE_RULES[id]) throw new OptionError(`--rule：未知的规则「${id}」（用 fzlint rules 查看全部规则）`);
+    if (this.checkedRuleOptions.has(config)) return;
+    const edition = this.settings.edition;
+    const ids = config.editions.map((e) => e.id);
+    if (edition && edition !== 'auto' && !ids.includes(edition)) throw new OptionError(`--edition：${unknownEdition(edition, ids)}`);
+    if (this.settings.rules) {
+      const known = new Set(config.ruleDefinitions().map((d) => d.id));
+      for (const id of Object.keys(this.settings.rules)) {
+        if (!known.has(id) && !ENGINE_RULES[id]) throw new OptionError(`--rule：未知的规则「${id}」（用 fzlint rules 查看全部规则）`);
+      }
     }
     this.checkedRuleOptions.add(config);
   }

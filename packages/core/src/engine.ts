@@ -1,7 +1,7 @@
 import { disabledAt } from './document/disable.js';
 import { formatForPath, parseReport, type DocumentFormat, type ReportDocument } from './document/parse.js';
 import { ResolvedConfig, type ActiveRule } from './config/compile.js';
-import { chooseEdition, type EditionChoice } from './config/editions.js';
+import type { EditionChoice } from './config/editions.js';
 import { ENGINE_RULES } from './config/engine-rules.js';
 import { readConfigData } from './config/load.js';
 import { dirname, join } from './config/paths.js';
@@ -10,6 +10,8 @@ import { KIND_BY_NAME } from './rules/kinds/index.js';
 import { appliesToYear, formatMessage, type Fact, type ReportInput, type RuleContext } from './rules/kind.js';
 import type { PreviousReport } from './rules/previous.js';
 import { SectionIndex } from './rules/sections.js';
+import { readReport, type ReportInfo } from './report-info.js';
+import { quoteOriginal, traditionalText } from './text/script.js';
 import { documentAnchor } from './rules/scope.js';
 import type { Diagnostic, Fix, Logger, RelatedLocation, Severity } from './types.js';
 
@@ -29,6 +31,8 @@ export interface LintOptions {
   config: ResolvedConfig;
   /** `auto` or an edition id; overrides the config's `edition`. */
   edition?: string;
+  /** The reports' region (广东 / 广东省), e.g. from --region; overrides the config's `region` (a report's front matter still wins). */
+  region?: string;
   /** Extra rule settings on top of the config (e.g. from --rule id:severity). */
   rules?: Record<string, unknown>;
   /** Last year's report, if the host found one. */
@@ -50,6 +54,8 @@ export interface LintResult {
   facts: Fact[];
   year?: number;
   edition?: { id: string; name: string; reason: EditionChoice['reason'] };
+  /** Title, year, unit, region and edition as read, each with where it came from. */
+  report: ReportInfo;
   sections: SectionIndex;
   previous?: PreviousReport;
   /** The rules that ran, by id (for hovers and explanations); shared by the results of one config. */
@@ -123,7 +129,8 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
   const doc = given && given.text === text && given.path === options.path && given.format === format ? given : parseReport(text, { path: options.path, format });
   if (timing) spent('fzlint/parse', parseStart);
   const year = doc.meta.year?.value;
-  const choice = chooseEdition(config.editions, options.edition ?? config.editionFor(options.path), year);
+  const reading = readReport(doc, config, options.path, options.edition, options.region);
+  const choice = reading.choice;
   const editionId = choice.edition?.id;
   const active = config.activeRules(editionId, options.path, options.rules);
   const { engineSeverity } = active;
@@ -146,9 +153,9 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
     const where = config.data.file ? `配置文件 ${config.data.file}` : '配置';
     engineFinding('fzlint/no-rules', a.start, a.end, `${where}没有定义或继承任何规则，因此未做检查；通常应写 extends: fzlint:recommended`);
   }
-  if (choice.reason === 'default' && choice.edition) {
+  for (const f of reading.findings) {
     const a = documentAnchor(doc);
-    engineFinding('fzlint/year-unknown', a.start, a.end, `未能识别报告年度，按「${choice.edition.name}」检查；请在标题中写明年度，或在 front matter 中设置 year`);
+    engineFinding(f.rule, a.start, a.end, f.message);
   }
 
   // One context for all rules of this report; `report` and `record` read the rule being run.
@@ -165,11 +172,14 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
       // The rule author's words win: messages.<id>, then message, then the kind's own text.
       const id = input.messageId ?? 'default';
       const template = input.message ?? def.messages?.[id] ?? def.message ?? kind.messages[id] ?? kind.messages.default;
-      const d = makeDiagnostic(doc, def.id, def.severity as Severity, input.start, input.end, formatMessage(template, input.data));
+      let message = formatMessage(template, input.data);
+      // A report in traditional script is checked in its simplified view: quotes and fixes are put back in its own script.
+      if (doc.original) message = quoteOriginal(message, doc.text, doc.original, input.start);
+      const d = makeDiagnostic(doc, def.id, def.severity as Severity, input.start, input.end, message);
       // An edit that replaces text by the same text is no fix (a rule whose replacement equals its match).
-      const fix = input.fix && effective(doc.text, input.fix);
+      const fix = input.fix && effective(doc, input.fix);
       if (fix) d.fix = fix;
-      const suggestions = input.suggestions?.map((f) => effective(doc.text, f)).filter((f): f is Fix => !!f);
+      const suggestions = input.suggestions?.map((f) => effective(doc, f)).filter((f): f is Fix => !!f);
       if (suggestions?.length) d.suggestions = suggestions;
       if (input.related?.length) {
         d.related = input.related.map((r) => related(r.doc ?? doc, r.doc && r.doc !== doc ? (r.path ?? r.doc.path) : r.path, r));
@@ -216,6 +226,7 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
     facts,
     year,
     edition: choice.edition ? { id: choice.edition.id, name: choice.edition.name, reason: choice.reason } : undefined,
+    report: reading.info,
     sections,
     previous,
     rules: rulesById(rules),
@@ -242,7 +253,7 @@ function rulesById(rules: readonly ActiveRule[]): ReadonlyMap<string, ActiveRule
 
 function parsePrevious(prev: NonNullable<LintOptions['previous']>, config: ResolvedConfig): PreviousReport {
   const doc = parseReport(prev.text, { path: prev.path, format: prev.format });
-  const choice = chooseEdition(config.editions, config.editionFor(prev.path), doc.meta.year?.value);
+  const { choice } = readReport(doc, config, prev.path, undefined);
   return { path: prev.path, doc, sections: new SectionIndex(doc, config.sectionsFor(choice.edition?.id)) };
 }
 
@@ -262,8 +273,11 @@ function related(doc: ReportDocument, path: string | undefined, r: { start: numb
   return out;
 }
 
-function effective(text: string, fix: Fix): Fix | undefined {
-  const edits = fix.edits.filter((e) => text.slice(e.start, e.end) !== e.text);
+function effective(doc: ReportDocument, fix: Fix): Fix | undefined {
+  const original = doc.original;
+  const inScript = original ? { ...fix, edits: fix.edits.map((e) => ({ ...e, text: traditionalText(e.text) })) } : fix;
+  const text = original ?? doc.text;
+  const edits = inScript.edits.filter((e) => text.slice(e.start, e.end) !== e.text);
   if (!edits.length) return undefined;
-  return edits.length === fix.edits.length ? fix : { ...fix, edits };
+  return edits.length === inScript.edits.length ? inScript : { ...inScript, edits };
 }

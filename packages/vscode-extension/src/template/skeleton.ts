@@ -15,12 +15,12 @@ export interface TemplateParts {
 
 /**
  * The parts a report of `year` needs under `config`: the edition the engine would choose (pinned
- * by `edition`, else by year), its parts ordered by `order`, and the subsections declared `within`
+ * by `edition`, else by year and region), its parts ordered by `order`, and the subsections declared `within`
  * a part. Headings come from the rule packs' section definitions, so a unit's own template in its
  * `.fzlint.yaml` shapes the skeleton too.
  */
-export function templateParts(config: ResolvedConfig, year: number, edition = ''): TemplateParts {
-  const choice = chooseEdition(config.editions, edition || 'auto', year);
+export function templateParts(config: ResolvedConfig, year: number, edition = '', region?: string): TemplateParts {
+  const choice = chooseEdition(config.editions, edition || 'auto', year, region);
   const sections = config.sectionsFor(choice.edition?.id);
   const parts = sections
     .filter((s): s is SectionDefinition & { order: number } => s.order !== undefined && !s.within)
