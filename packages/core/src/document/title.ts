@@ -44,8 +44,10 @@ function isTitleStart(s: string, next: string | undefined): boolean {
 /** A line that can be the upper part of a split title: the unit (中共某县委 / 某县人民政府) or the unit and year. */
 function isTitleHead(s: string): boolean {
   if (s.length < 2 || s.length > 40 || SENTENCE.test(s) || matchMarkerAtStart(s, 0)) return false;
-  return UNIT_END.test(s) || /^中共/.test(s) || YEAR_AT_END.test(s);
+  return UNIT_END.test(s) || /^中共/.test(s) || YEAR_AT_END.test(s) || /关于$/.test(s);
 }
+
+const YEAR_ONLY = /^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?$/;
 
 /** A paragraph of text rather than a line of a title or of page furniture. */
 function isBodyLike(s: string, block: Block): boolean {
@@ -90,7 +92,8 @@ export function scanTitle(text: string, blocks: Block[]): TitleScan {
     i = last;
   }
   if (first < 0) return out;
-  if (NO_SUBJECT.test(stripped[first]!)) {
+  if (first > 0 && YEAR_ONLY.test(stripped[first - 1]!)) first--;
+  else if (NO_SUBJECT.test(stripped[first]!)) {
     for (let k = 0; k < 2 && first > 0 && isTitleHead(stripped[first - 1]!); k++) {
       first--;
       if (!/^中共/.test(stripped[first]!) && !UNIT_END.test(stripped[first]!)) break;

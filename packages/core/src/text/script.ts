@@ -76,13 +76,16 @@ export function traditionalText(simplified: string): string {
  */
 export function quoteOriginal(message: string, view: string, original: string, near: number): string {
   return message.replace(/「([^「」]{1,200})」/g, (whole, quoted: string) => {
+    // A quote shortened with … is looked up without it.
+    const cut = quoted.endsWith('…') ? '…' : '';
+    const core = quoted.slice(0, quoted.length - cut.length);
     let at = -1;
     let best = Infinity;
-    for (let i = view.indexOf(quoted); i >= 0; i = view.indexOf(quoted, i + 1)) {
+    for (let i = view.indexOf(core); i >= 0 && core; i = view.indexOf(core, i + 1)) {
       const d = Math.abs(i - near);
       if (d < best) [at, best] = [i, d];
       if (i > near) break;
     }
-    return at < 0 ? whole : `「${original.slice(at, at + quoted.length)}」`;
+    return at < 0 ? whole : `「${original.slice(at, at + core.length)}${cut}」`;
   });
 }
