@@ -61,7 +61,7 @@ function isBodyLike(s: string, block: Block): boolean {
 
 const DATE_LINE = /^[（(]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[\d〇零一二三四五六七八九十]{1,3}月(?:[\d〇零一二三四五六七八九十]{1,3}日)?\s*[）)]?$/;
 const YEAR_NOTE = /^[（(]\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?\s*[）)]$/;
-const ADDRESSEE = /^[^。；;，,]{2,40}(?:委|政府|常委会|局|厅|办|部|会)[：:]$/;
+const ADDRESSEE = /^[^。；;，,]{2,40}(?:委|政府|常委会|局|厅|办|部|会|院)[：:]$/;
 
 /**
  * Finds the title among the first lines: after any run of page furniture, possibly split over two
