@@ -26,6 +26,7 @@ const DATE_CHINESE = /^([〇零一二三四五六七八九]{4})年([一二三四
 const CLOSING = /^(?:专此|特此)报告[。.]?$/;
 /** How many body paragraphs the opening is (a year or unit stated later is not the report's). */
 const OPENING_BLOCKS = 2;
+const MARKER_FIRST = /[一二三四五六七八九十（(\d①-⑳第]/;
 /** How many body paragraphs are searched for headings that state the year. */
 const HEADING_BLOCKS = 120;
 
@@ -120,6 +121,8 @@ function readYear(text: string, meta: ReportMeta, frontMatter: Record<string, un
     }
   }
   for (const b of body.slice(0, HEADING_BLOCKS)) {
+    // Headings start with a marker (一、（一）1. 第一部分) or are Markdown headings.
+    if (b.kind !== 'heading' && !MARKER_FIRST.test(text[b.contentStart] ?? '')) continue;
     const s = text.slice(b.contentStart, Math.min(b.end, b.contentStart + 80));
     const marker = matchMarkerAtStart(s, 0);
     if (!marker && b.kind !== 'heading') continue;

@@ -32,7 +32,10 @@ interface Entry {
 
 /** Place names by first character, longest first; names that belong to two places are dropped. */
 export class PlaceIndex {
-  private readonly byFirst = new Map<string, Array<{ name: string; entry: Entry }>>();
+  /** Names by the code of their first character. */
+  private readonly byFirst = new Map<number, Array<{ name: string; entry: Entry }>>();
+  /** 1 for the codes names start with: most characters of a text start none. */
+  private readonly starts = new Uint8Array(0x10000);
   readonly provinces: readonly string[];
   /** Province by its full and short names (广东省, 广东). */
   private readonly provinceNames = new Map<string, string>();
@@ -63,9 +66,10 @@ export class PlaceIndex {
     this.provinces = data.provinces.map((p) => p.name);
     for (const [name, entry] of entries) {
       if (ambiguous.has(name)) continue;
-      const list = this.byFirst.get(name[0]!) ?? [];
+      const list = this.byFirst.get(name.charCodeAt(0)) ?? [];
       list.push({ name, entry });
-      this.byFirst.set(name[0]!, list);
+      this.byFirst.set(name.charCodeAt(0), list);
+      this.starts[name.charCodeAt(0)] = 1;
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.name.length - a.name.length);
   }
@@ -88,7 +92,9 @@ export class PlaceIndex {
     const out: PlaceMatch[] = [];
     const offset = options.offset ?? 0;
     for (let i = 0; i < text.length; i++) {
-      const list = this.byFirst.get(text[i]!);
+      const code = text.charCodeAt(i);
+      if (!this.starts[code]) continue;
+      const list = this.byFirst.get(code);
       if (!list) continue;
       for (const { name, entry } of list) {
         if (options.body && !entry.inBody) continue;

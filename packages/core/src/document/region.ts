@@ -38,9 +38,13 @@ function fromText(text: string, source: MetaSource, offset?: number): RegionMeta
 const BODY_MIN = 2;
 const BODY_LEAD = 2;
 
+/** How much of the body is searched for place names (a report names its own places early and often). */
+const BODY_CHARS = 12_000;
+
 function fromBody(text: string, blocks: readonly Block[]): RegionMeta | undefined {
   const counts = new Map<string, PlaceMatch[]>();
   for (const b of blocks) {
+    if (b.contentStart > BODY_CHARS) break;
     for (const m of places().find(text.slice(b.contentStart, b.end), { body: true, offset: b.contentStart })) {
       // A province named in full (广东省) is often someone else's: a cited 《广东省…》 or 对口支援.
       if (m.kind === 'province') continue;
@@ -52,7 +56,11 @@ function fromBody(text: string, blocks: readonly Block[]): RegionMeta | undefine
   const ranked = [...counts.entries()].sort((a, b) => b[1].length - a[1].length);
   const [top, next] = ranked;
   if (!top || top[1].length < BODY_MIN || (next && top[1].length < BODY_LEAD * next[1].length)) return undefined;
-  const first = top[1][0]!;
+  // Shown as the place it was read from: the place named most often (a provincial programme's name only without one).
+  const names = new Map<string, number>();
+  for (const m of top[1]) names.set(m.name, (names.get(m.name) ?? 0) + (m.kind === 'marker' ? 0 : 1));
+  const best = [...names.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const first = top[1].find((m) => m.name === best)!;
   return { value: top[0], source: 'body', via: first.name, start: first.start, end: first.end };
 }
 

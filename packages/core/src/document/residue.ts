@@ -42,10 +42,12 @@ const STRONG: RegExp[] = [
   /Copyright|版权所有|©|ICP备|ICP证|公网安备|网站标识码|政府网站标识码/,
   /^(?:主办单位|承办单位|主办|承办|协办|技术支持|运维单位|网站主办|维护单位|网站维护|网站管理)\s*[:：]/,
   /^(?:网站地图|站点地图|联系我们|隐私声明|使用帮助|网站声明)(?:\s*[|｜]\s*(?:网站地图|站点地图|联系我们|隐私声明|使用帮助|网站声明))*\s*$/,
-  // SEO titles: 〈page title〉_〈site〉 or 〈page title〉 - 〈site〉.
-  /^.{4,80}?\s*(?:_|\s[-—–|｜]\s)\s*[^_\s]{2,30}(?:门户网站|人民政府网|政府网|政府网站|网站|政务网|在线)$/,
   /^(?:×|robots|用户登录)$/,
 ];
+
+/** SEO titles: 〈page title〉_〈site〉 or 〈page title〉 - 〈site〉 (tested only on lines ending like a site's name). */
+const SEO_END = /(?:网站|网|在线)$/;
+const SEO = /^.{4,80}?\s*(?:_|\s[-—–|｜]\s)\s*[^_\s]{2,30}(?:门户网站|人民政府网|政府网|政府网站|网站|政务网|在线)$/;
 
 /** Lines that are residue only next to residue (a label any text might use on its own). */
 const WEAK = /^(?:名称|标题|分类|来源|作者|编辑|地址|电话|联系电话|邮编|邮政编码|传真|邮箱|E-?mail)\s*[:：]/i;
@@ -57,16 +59,25 @@ export function isResidueLine(line: string): boolean {
   if (line.length > 240) return false;
   const s = line.replace(LEAD, '').trimEnd();
   if (!s) return false;
+  // A sentence of the report (most lines): page furniture does not end like one.
+  if (s.length > 60 && /[。；;]$/.test(s)) return false;
   // A title with 发布时间…浏览次数 glued to it is a title: the glued run is residue, not the line.
   const glued = trailingAt(s);
-  const head = glued > 0 ? s.slice(0, glued).trim() : '';
+  const head = glued > 0 && glued !== Infinity ? s.slice(0, glued).trim() : '';
   if (head.length >= 4 && !STRONG.some((re) => re.test(head))) return false;
-  return STRONG.some((re) => re.test(s));
+  return STRONG.some((re) => re.test(s)) || (SEO_END.test(s) && SEO.test(s));
 }
 
 /** Where publication metadata glued to the end of a line starts (Infinity when there is none). */
 function trailingAt(line: string): number {
-  return Math.min(...TRAILING.map((re) => re.exec(line)?.index ?? Infinity));
+  let at = Infinity;
+  for (let i = 0; i < TRAILING.length; i++) {
+    // Most lines have none of the words these patterns start with: a cheap test first.
+    if (!TRAILING_HINT[i]!.test(line)) continue;
+    const m = TRAILING[i]!.exec(line);
+    if (m && m.index < at) at = m.index;
+  }
+  return at;
 }
 
 /**
@@ -112,6 +123,8 @@ const TRAILING = [
   /(?:信息来源|文章来源|来源|浏览次数|点击次数)\s*[:：][^\n]{0,40}?(?:发布时间|发布日期|更新时间|浏览次数|访问次数|点击次数|字号|分享到)[^\n]*$/,
   /(?:[【[]\s*(?:字体|字号|打印|关闭|收藏|分享|返回顶部)[^】\]\n]*[】\]]?\s*)+$/,
 ];
+const TRAILING_HINT = [/发布|更新时间|发文日期/, /来源|浏览次数|点击次数/, /[【[]/];
+
 /** A 【…】 label of the site in front of a title. */
 const PREFIX = /^[\s\u3000]*[【[]\s*(?:权威发布|最新发布|最新|转载|原创|置顶|推荐|热点|重要|头条|公告|通知|发布|专题)\s*[】\]]\s*/;
 /** A site's name and address dropped into a sentence: （某某区人民政府网 www.example.gov.cn）. */
@@ -124,7 +137,7 @@ const WATERMARK_CONTEXT = /(?:在|通过|于|登录|访问|关注|的|即|为|�
 export function findResidueRuns(line: string): ResidueRun[] {
   if (line.length > 2000) return [];
   const out: ResidueRun[] = [];
-  const prefix = PREFIX.exec(line);
+  const prefix = /^[\s\u3000]*[【[]/.test(line) ? PREFIX.exec(line) : null;
   if (prefix && line.length - prefix[0].length >= 4) {
     const lead = /^[\s\u3000]*/.exec(line)![0].length;
     out.push({ start: lead, end: prefix[0].length, kind: 'prefix' });
@@ -133,6 +146,7 @@ export function findResidueRuns(line: string): ResidueRun[] {
   if (at !== Infinity && line.slice(0, at).trim().length >= 4) {
     out.push({ start: at, end: line.trimEnd().length, kind: 'trailing' });
   }
+  if (!line.includes('www.')) return out.sort((a, b) => a.start - b.start);
   for (const m of line.matchAll(WATERMARK)) {
     const before = line.slice(0, m.index).trimEnd();
     // "在区政府网 www… 公开" is a sentence about the website, not a watermark.

@@ -13,15 +13,27 @@ import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
  * the original, character for character, so every offset found in it holds for the original.
  */
 
-/** Characters that differ between the scripts (the keys of OpenCC's 繁→简 character table). */
-let traditionalOnly: Set<string> | undefined;
+/** Which characters of the CJK block exist only in traditional script (the keys of OpenCC's 繁→简 table). */
+let traditionalOnly: Uint8Array | undefined;
 let toSimplified: ConverterFunction | undefined;
 let toTraditional: ConverterFunction | undefined;
 
-function tables() {
-  traditionalOnly ??= new Set(TSCharacters.split('|').map((pair) => pair.split(' ')[0]!));
-  toSimplified ??= ConverterFactory([TWVariantsRevPhrases, TWVariantsRev], [HKVariantsRevPhrases, HKVariantsRev], [TSPhrases, TSCharacters]);
-  return { traditionalOnly, toSimplified };
+const CJK_FIRST = 0x4e00;
+const CJK_LAST = 0x9fff;
+
+function traditionalTable(): Uint8Array {
+  if (!traditionalOnly) {
+    traditionalOnly = new Uint8Array(CJK_LAST - CJK_FIRST + 1);
+    for (const pair of TSCharacters.split('|')) {
+      const c = pair.charCodeAt(0);
+      if (c >= CJK_FIRST && c <= CJK_LAST) traditionalOnly[c - CJK_FIRST] = 1;
+    }
+  }
+  return traditionalOnly;
+}
+
+function simplifier(): ConverterFunction {
+  return (toSimplified ??= ConverterFactory([TWVariantsRevPhrases, TWVariantsRev], [HKVariantsRevPhrases, HKVariantsRev], [TSPhrases, TSCharacters]));
 }
 
 const SAMPLE = 4_000;
@@ -32,15 +44,17 @@ const SAMPLE = 4_000;
  * quoting a traditional name or two stays below that by far; a traditional one is far above it.
  */
 export function isTraditional(text: string): boolean {
-  const { traditionalOnly } = tables();
+  const table = traditionalTable();
   let cjk = 0;
   let traditional = 0;
   const end = Math.min(text.length, SAMPLE);
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x4e00 || c > 0x9fff) continue;
+    if (c < CJK_FIRST || c > CJK_LAST) continue;
     cjk++;
-    if (traditionalOnly.has(text[i]!)) traditional++;
+    traditional += table[c - CJK_FIRST]!;
+    // Decided early either way: a report's first thousand Chinese characters say which script it is in.
+    if (cjk >= 1_000) return traditional >= 8 && traditional * 12 >= cjk;
   }
   return traditional >= 8 && traditional * 12 >= cjk;
 }
@@ -50,7 +64,7 @@ export function isTraditional(text: string): boolean {
  * tables, and character by character where a phrase would change a line's length.
  */
 export function simplifiedView(text: string): string {
-  const { toSimplified } = tables();
+  const toSimplified = simplifier();
   return text.replace(/[^\r\n]+/g, (line) => {
     const converted = toSimplified(line);
     if (converted.length === line.length) return converted;
@@ -67,7 +81,7 @@ export function simplifiedView(text: string): string {
 export function traditionalText(simplified: string): string {
   toTraditional ??= ConverterFactory([STCharacters]);
   const converted = toTraditional(simplified);
-  return converted.length === simplified.length && tables().toSimplified(converted) === simplified ? converted : simplified;
+  return converted.length === simplified.length && simplifier()(converted) === simplified ? converted : simplified;
 }
 
 /**
