@@ -165,3 +165,33 @@ describe('reading survives what web pages and drafters do to a report', () => {
     );
   });
 });
+
+describe('web residue is page furniture, never the report', () => {
+  it('sentences that mention visits, dates or sources stay text; a 落款 date alone stays', async () => {
+    const text = [
+      '某局2024年法治政府建设年度报告',
+      '2024年，某局坚持以习近平法治思想为指导。现将有关情况报告如下：',
+      '一、推进法治政府建设的主要举措和成效',
+      '政府网站全年访问次数12万次。',
+      '一审：行政诉讼案件12件，胜诉10件。',
+      '农历正月初一前完成走访慰问。',
+      '某局',
+      '2025-01-20',
+    ].join('\n');
+    const result = await lint(text, 'r.txt');
+    expect(result.document.lineKinds.filter((k) => k === 'residue')).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.ruleId === 'web-residue')).toEqual([]);
+  });
+
+  it('a report in traditional script: offsets and quotes are the original\'s, fixes are written in its script', async () => {
+    const text = '汕頭市金平區司法局2024年法治政府建設年度報告\n2024年，區司法局組織法制宣傳活動20場。\n';
+    const result = await lint(text, 'r.txt');
+    expect(result.document.original).toBe(text);
+    expect(result.report.title?.value).toBe('汕頭市金平區司法局2024年法治政府建設年度報告');
+    // The built-in 法制/法治 term rule, whatever its id.
+    const term = result.diagnostics.find((d) => text.slice(d.start, d.end) === '法制宣傳' && d.fix)!;
+    expect(term).toBeDefined();
+    expect(term.message).toContain('「法制宣傳」');
+    expect(term.fix!.edits[0]!.text).toBe('法治宣傳');
+  });
+});

@@ -36,8 +36,6 @@ const STRONG: RegExp[] = [
   // 政府信息公开 metadata blocks (索引号, 发布机构, 文号 …).
   /^(?:索引号|索\s*引\s*号|发布机构|发文机构|发文机关|成文日期|发文字号|文号|文\s*号|主题分类|主题词|公开方式|公开范围|公开时限|有效性|内容概述|信息分类|组配分类|体裁分类|服务对象|所属机构|统一编号)\s*[:：]/,
   /^[0-9A-Z]{8,}\s*[/-]\s*\d{4}\s*-\s*\d+$/,
-  // A date or date-time on its own line (a 落款 date is written 2024年12月25日, not like this).
-  /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/,
   // Footers.
   /Copyright|版权所有|©|ICP备|ICP证|公网安备|网站标识码|政府网站标识码/,
   /^(?:主办单位|承办单位|主办|承办|协办|技术支持|运维单位|网站主办|维护单位|网站维护|网站管理)\s*[:：]/,
@@ -50,7 +48,11 @@ const SEO_END = /(?:网站|网|在线)$/;
 const SEO = /^.{4,80}?\s*(?:_|\s[-—–|｜]\s)\s*[^_\s]{2,30}(?:门户网站|人民政府网|政府网|政府网站|网站|政务网|在线)$/;
 
 /** Lines that are residue only next to residue (a label any text might use on its own). */
-const WEAK = /^(?:名称|标题|分类|来源|作者|编辑|地址|电话|联系电话|邮编|邮政编码|传真|邮箱|E-?mail)\s*[:：]/i;
+const WEAK = [
+  /^(?:名称|标题|分类|来源|作者|编辑|地址|电话|联系电话|邮编|邮政编码|传真|邮箱|E-?mail)\s*[:：]/i,
+  // A date or date-time on its own line, as pages print the publication date (a 落款 may be written so too: alone, it stays).
+  /^\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/,
+];
 const SENTENCE_END = /[。；;！？!?]/;
 const MARKER_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/;
 
@@ -59,8 +61,8 @@ export function isResidueLine(line: string): boolean {
   if (line.length > 240) return false;
   const s = line.replace(LEAD, '').trimEnd();
   if (!s) return false;
-  // A sentence of the report (most lines): page furniture does not end like one.
-  if (s.length > 60 && /[。；;]$/.test(s)) return false;
+  // A sentence of the report (most lines; 网站全年访问次数12万次。 too): page furniture does not end like one.
+  if (s.length >= 8 && /[。；;！？!?]$/.test(s)) return false;
   // A title with 发布时间…浏览次数 glued to it is a title: the glued run is residue, not the line.
   const glued = trailingAt(s);
   const head = glued > 0 && glued !== Infinity ? s.slice(0, glued).trim() : '';
@@ -101,7 +103,7 @@ export function classifyResidue(lines: ReadonlyArray<string | null>): boolean[] 
       const n = neighbour(i, 1);
       const pr = p >= 0 && flags[p]!;
       const nr = n >= 0 && flags[n]!;
-      if ((WEAK.test(s) && (pr || nr)) || (pr && nr && s.length <= 30 && !/报告|法治|依法行政|计划|总结/.test(s))) {
+      if ((WEAK.some((re) => re.test(s)) && (pr || nr)) || (pr && nr && s.length <= 30 && !/报告|法治|依法行政|计划|总结/.test(s))) {
         flags[i] = true;
         changed = true;
       }
