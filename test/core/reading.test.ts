@@ -195,3 +195,21 @@ describe('web residue is page furniture, never the report', () => {
     expect(term.fix!.edits[0]!.text).toBe('法治宣傳');
   });
 });
+
+describe('unit names of every kind', () => {
+  const cases: Array<[string, string, string | null]> = [
+    ['广东省人民政府办公厅2023年法治政府建设年度报告\n', '广东省人民政府办公厅', '广东省'],
+    ['佛山高新技术产业开发区管委会2023年法治政府建设年度报告\n', '佛山高新技术产业开发区管委会', '广东省'],
+    ['云浮市发展和改革委员会2024年法治政府建设年度报告\n', '云浮市发展和改革委员会', '广东省'],
+    ['石门乡2022年度法治政府建设工作报告\n', '石门乡', null],
+    ['大鹏新区2023年法治政府建设年度报告\n', '大鹏新区', '广东省'],
+    ['中共韶关市浈江区委浈江区人民政府关于2024年度法治政府建设情况的报告\n', '中共韶关市浈江区委、浈江区人民政府', '广东省'],
+    ['2022年，长寿区民政局坚持以习近平法治思想为指导，依法履行民政职责。\n', '长寿区民政局', '重庆市'],
+    ['2021年，黄浦区人民政府办公室认真贯彻落实市委、市政府部署。\n', '黄浦区人民政府办公室', '上海市'],
+  ];
+  it.each(cases)('%s', async (text, unit, region) => {
+    const result = await lint(`${text}一、主要举措和成效\n全年学法12次。\n`, 'r.txt');
+    expect(result.report.unit?.value).toBe(unit);
+    expect(result.report.region?.value ?? null).toBe(region);
+  });
+});

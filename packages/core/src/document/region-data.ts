@@ -28,7 +28,12 @@ interface Entry {
   kind: PlaceMatch['kind'];
   /** False for short province names (广西), which only count in unit names and titles. */
   inBody: boolean;
+  /** A city's name without 市, which names the city only before a zone (佛山高新区, 中山火炬开发区). */
+  zone?: boolean;
 }
+
+/** What follows a city's bare name when it names a zone of that city. */
+const ZONE = /^(?:高新|经济|开发区|新区|保税|自贸|综合保税|产业园|工业园|火炬|临空|海关)/;
 
 /** Place names by first character, longest first; names that belong to two places are dropped. */
 export class PlaceIndex {
@@ -60,6 +65,7 @@ export class PlaceIndex {
       for (const c of p.cities ?? []) {
         const city = typeof c === 'string' ? { name: c } : c;
         for (const n of [city.name, ...(city.aliases ?? [])]) add(n, { province: p.name, kind: 'city', inBody: true });
+        if (/..市$/.test(city.name)) add(city.name.slice(0, -1), { province: p.name, kind: 'city', inBody: false, zone: true });
         for (const d of [...(city.districts ?? []), ...(city.areas ?? [])]) add(d, { province: p.name, kind: 'district', inBody: true });
       }
     }
@@ -101,6 +107,7 @@ export class PlaceIndex {
         if (!text.startsWith(name, i)) continue;
         // 河北区 is not 河北: a short province name followed by another place suffix is part of that name.
         if (entry.kind === 'province' && !entry.inBody && /[区县市镇乡州]/.test(text[i + name.length] ?? '')) continue;
+        if (entry.zone && !ZONE.test(text.slice(i + name.length, i + name.length + 4))) continue;
         out.push({ province: entry.province, name, start: offset + i, end: offset + i + name.length, kind: entry.kind });
         i += name.length - 1;
         break;
