@@ -92,6 +92,9 @@ const residueLine: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('文号：', '主题分类：综合政务', '公开方式：主动公开', '【打印】 【关闭】', '• 分享到', '• 打印本页', '扫一扫在手机打开当前页', '无障碍 简体|繁体', '无障碍阅读 关怀版 返回首页', '分享：', '字号：'),
   fc.tuple(date, count).map(([t, n]) => `Copyright © ${t.y} 某某市人民政府 版权所有 粤ICP备${n}号`),
   count.map((n) => `网站标识码：44${String(n).padStart(8, '0')}`),
+  fc.tuple(date).map(([t]) => `某某县人民政府 ${t.y}-${two(t.m)}-${two(t.d)}`),
+  count.map((n) => `阅读：${n}`),
+  fc.constantFrom('某某市某局2023年法治政府建设年度报告_某某市人民政府门户网站'),
 );
 
 interface Base {
