@@ -216,3 +216,13 @@ describe('unit names of every kind', () => {
     expect(result.report.region?.value ?? null).toBe(region);
   });
 });
+
+describe('a title that lacks what it should have is still the title', () => {
+  it('某局2024年工作报告: read as the title, and the title rule says what it lacks (not 「缺少标题」)', async () => {
+    const result = await lint('某局2024年工作报告\n2024年，某局坚持依法行政。\n一、主要举措和成效\n全年学法12次。\n', 'r.txt');
+    expect(result.report.title?.value).toBe('某局2024年工作报告');
+    const title = result.diagnostics.filter((d) => /\/title$/.test(d.ruleId)).map((d) => d.message);
+    expect(title.some((m) => m.startsWith('标题应包含'))).toBe(true);
+    expect(title.some((m) => m.startsWith('缺少标题'))).toBe(false);
+  });
+});

@@ -32,7 +32,9 @@ function isTitleLike(s: string): boolean {
   if (s.length < 6 || s.length > 80) return false;
   if (/[。；;：:，,！？]$/.test(s) || s.includes('。')) return false;
   if (matchMarkerAtStart(s.slice(0, 16), 0)) return false;
-  return (/报告|总结|计划|情况|白皮书/.test(s) && /法治|依法行政/.test(s)) || /年度报告$/.test(s);
+  if (/报告|总结|计划|情况|白皮书/.test(s) && /法治|依法行政/.test(s)) return true;
+  // A title that forgets 法治 is still the title (the title rule then says what it lacks): 某局2024年工作报告.
+  return s.length >= 8 && /报告$/.test(s) && /年度?|工作/.test(s);
 }
 
 /** A first line of a title whose second line carries 报告: 某区2023年法治政府建设 / 年度报告. */
