@@ -226,3 +226,16 @@ describe('a title that lacks what it should have is still the title', () => {
     expect(title.some((m) => m.startsWith('缺少标题'))).toBe(false);
   });
 });
+
+describe('region from place names in the body', () => {
+  const head = '根据上级要求，现将我局2024年法治政府建设情况报告如下：\n一、主要举措和成效\n';
+  it('a report that speaks of its own city again and again is placed there', async () => {
+    const result = await lint(`${head}落实河源市法治建设要点，参加河源市学法考试，推动河源市营商环境法治化。\n`, 'r.txt');
+    expect(result.report.region).toEqual({ value: '广东省', source: 'body', via: '河源市' });
+  });
+  it('a study trip to two cities of another province does not place it', async () => {
+    const result = await lint(`${head}组织干部赴深圳市、广州市考察学习数字政府建设经验。\n`, 'r.txt');
+    expect(result.report.region).toBeUndefined();
+    expect(result.diagnostics.map((d) => d.ruleId)).toContain('fzlint/region-unknown');
+  });
+});

@@ -35,7 +35,7 @@ function fromText(text: string, source: MetaSource, offset?: number): RegionMeta
 }
 
 /** How many mentions the leading province needs, and by how much it must lead the next. */
-const BODY_MIN = 2;
+const BODY_MIN = 3;
 const BODY_LEAD = 2;
 
 /** How much of the body is searched for place names (a report names its own places early and often). */
