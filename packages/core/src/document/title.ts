@@ -10,7 +10,7 @@ const UNIT_END = new RegExp(`${UNIT_SUFFIX}$`);
 const SENTENCE = /[。；;！？!?，,：:]/;
 const YEAR_AT_END = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?$/;
 /** A site's label in front of a title: 【权威发布】, [转载]. */
-export const TITLE_PREFIX = /^[【[][^】\]]{1,8}[】\]]\s*/;
+export const TITLE_PREFIX = /^[【[][^】\]\d]{1,8}[】\]]\s*/;
 /** A title opens with its subject: without one (关于…, 2023年…, 法治政府建设…), the line above may be the subject. */
 const NO_SUBJECT = /^(?:关于|(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|年度|法治|依法行政|推进)/;
 const HEAD_BLOCKS = 16;
