@@ -66,10 +66,11 @@ function kindsDoc(core) {
 
 function rulesDoc(core, recommended, strict) {
   const out = [HEADER, '# 内置规则\n\n'];
-  out.push('`fzlint:recommended` 是默认配置；`fzlint:strict` 在其基础上提高了部分规则的严重程度。模板版本（edition）按报告年度自动选择：\n\n');
+  out.push('`fzlint:recommended` 是默认配置；`fzlint:strict` 在其基础上提高了部分规则的严重程度。模板版本（edition）按报告年度和所属地区自动选择（地区从单位名称、标题、落款等识别，或在配置、front matter 中用 `region:` 写明）：\n\n');
   for (const e of recommended.editions) {
     const years = e.from && e.to ? `${e.from}–${e.to}年度` : e.from ? `${e.from}年度起` : e.to ? `${e.to}年度及以前` : '所有年度';
-    out.push(`- \`${e.id}\`：${e.name}（${years}${e.default ? '；年度无法识别时默认使用' : ''}）\n`);
+    const regions = e.regions?.length ? `${e.regions.join('、')}的` : '';
+    out.push(`- \`${e.id}\`：${e.name}（${regions}${years}${regions ? '报告' : ''}${e.default ? '；年度无法识别时使用' : ''}）\n`);
   }
   out.push('\n');
   const strictSeverity = new Map(strict.ruleDefinitions().map((d) => [d.id, d.severity]));

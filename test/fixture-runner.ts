@@ -65,10 +65,12 @@ export function formatOutline(result: LintResult): string {
   const lines: string[] = [];
   const doc = result.document;
   const m = doc.meta;
-  lines.push(`title: ${m.title?.text ?? '—'}`);
+  lines.push(`title: ${result.report.title?.value ?? '—'}`);
   lines.push(`year: ${m.year ? `${m.year.value} (${m.year.source})` : '—'}`);
   lines.push(`unit: ${m.unit ? `${m.unit.value} (${m.unit.source})` : '—'}`);
+  lines.push(`region: ${result.report.region ? `${result.report.region.value} (${result.report.region.source}${result.report.region.via ? ` ${result.report.region.via}` : ''})` : '—'}`);
   lines.push(`signature: ${m.signature ? `${m.signature.unit?.text ?? '—'} / ${m.signature.date?.text ?? '—'}` : '—'}`);
+  if (result.report.edition) lines.push(`edition: ${result.report.edition.id} — ${result.report.edition.because}`);
   const walk = (n: OutlineNode, indent: string) => {
     for (const c of n.children) {
       const p = doc.lines.positionAt(c.start);

@@ -66,7 +66,8 @@ export function formatResult(result: LintResult): string {
   const lines: string[] = [];
   const meta = result.document.meta;
   lines.push(`# edition: ${result.edition ? `${result.edition.id} (${result.edition.reason})` : '—'} · year: ${result.year ?? '—'} · unit: ${meta.unit?.value ?? '—'}`);
-  const text = result.document.text;
+  // A report in traditional script is quoted as written (the engine matches its simplified view).
+  const text = result.document.original ?? result.document.text;
   const lineOf = (offset: number) => result.document.lines.positionAt(offset);
   const at = (start: number, end: number) => {
     const a = lineOf(start);

@@ -161,7 +161,7 @@ describe('fzlint main() in-process: options and exit codes', () => {
 
   it('fzlint init writes a config and a six-part skeleton, and never overwrites', async () => {
     const dir = tempDir();
-    const r = await runMain(['init', '--year', '2024', '--unit', '某某区司法局'], { cwd: dir });
+    const r = await runMain(['init', '--year', '2024', '--unit', '某某区司法局', '--region', '广东'], { cwd: dir });
     expect(r.code).toBe(0);
     const report = join(dir, '某某区司法局2024年法治政府建设年度报告.md');
     expect(existsSync(join(dir, '.fzlint.yaml'))).toBe(true);
@@ -177,8 +177,18 @@ describe('fzlint main() in-process: options and exit codes', () => {
     const again = await runMain(['init', '--year', '2024', '--unit', '某某区司法局'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('不覆盖已有文件');
+    expect(read(join(dir, '.fzlint.yaml'))).toContain('region: 广东省');
     const older = await runMain(['init', '--year', '2021'], { cwd: tempDir() });
     expect(older.stdout).toContain('全国五项内容格式');
+    // No region given or in the unit's name: the national items, and how to get the Guangdong parts.
+    const unplaced = await runMain(['init', '--year', '2024', '--unit', '某局'], { cwd: tempDir() });
+    expect(unplaced.stdout).toContain('全国五项内容格式');
+    expect(unplaced.stdout).toContain('--region');
+    const placed = await runMain(['init', '--year', '2024', '--unit', '广州市海珠区司法局'], { cwd: tempDir() });
+    expect(placed.stdout).toContain('广东省六部分格式');
+    const typo = await runMain(['init', '--year', '2024', '--region', '广栋'], { cwd: tempDir() });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('未知的地区「广栋」');
   });
 
   it('the README command lints seeds/ with actionable findings', async () => {

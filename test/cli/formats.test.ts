@@ -130,7 +130,13 @@ describe('output formats', () => {
     const yuexiu = html.split('\n').find((l) => l.includes('越秀区政务服务和数据管理局</a>'))!;
     expect(yuexiu.match(/class="part no"/g)).toHaveLength(4);
     expect(yuexiu).toContain('3/6');
-    expect(html).toContain('缺少「上一年度存在问题的整改情况」：2 份');
+    // The draft names no place (某局): checked against the national items, which have no rectification subsection.
+    expect(html).toContain('缺少「上一年度存在问题的整改情况」：1 份');
+    expect(yuexiu).toContain('>广东省</td>');
+    expect(yuexiu).toContain('>广东省六部分格式</td>');
+    const draft = html.split('\n').find((l) => l.includes('draft,v1.md</td>'))!;
+    expect(draft).toContain('>全国五项内容格式</td>');
+    expect(html).toContain('未能识别报告所属地区');
     expect(html).toContain('无法检查');
     expect(html).toContain('lang="zh-CN"');
   });

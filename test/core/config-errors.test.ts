@@ -136,6 +136,27 @@ describe('fixes that could never settle are refused when the rule file is loaded
     expect(p[1]!.message).toContain('正确写法「法治」含有对照表中的另一错误写法「法治」');
     expect(p[2]!.message).toContain('替换文本「法治」本身又符合本规则（法）');
   });
+
+  it('an unknown edition (top level or in an override) is an error with a guess, not a fallback', async () => {
+    const p = await problems({ '/p/.fzlint.yaml': 'extends: fzlint:recommended\nedition: guangdong2024\noverrides:\n  - files: ["old/**"]\n    edition: national-2091\n' });
+    expect(p).toHaveLength(2);
+    expect(p[0]).toMatchObject({ line: 2, column: 10 });
+    expect(p[0]!.message).toContain('未知的模板版本「guangdong2024」，是否要写「guangdong-2024」？');
+    expect(p[0]!.message).toContain('可用：auto、guangdong-2024、national-2019');
+    expect(p[1]).toMatchObject({ line: 5 });
+    expect(p[1]!.message).toContain('是否要写「national-2019」');
+  });
+
+  it('an unknown region (config, override or template) is an error; known ones are written officially', async () => {
+    const p = await problems({ '/p/.fzlint.yaml': 'extends: fzlint:recommended\nregion: 广栋\noverrides:\n  - files: ["a/**"]\n    region: 火星\n' });
+    expect(p.map((x) => x.line)).toEqual([2, 5]);
+    expect(p[0]!.message).toContain('未知的地区「广栋」');
+    const t = await problems({ '/p/.fzlint.yaml': 'template:\n  id: mine\n  name: 某省格式\n  regions: [某省]\n' });
+    expect(t[0]).toMatchObject({ line: 4 });
+    const config = await createEngine(memoryEnv({ '/q/.fzlint.yaml': 'extends: fzlint:recommended\nregion: 广东\noverrides:\n  - files: ["bj/**"]\n    region: 北京\n' })).loadConfig({ file: '/q/.fzlint.yaml' });
+    expect(config.regionFor('/q/a.md')).toBe('广东省');
+    expect(config.regionFor('/q/bj/a.md')).toBe('北京市');
+  });
 });
 
 describe('config blow-ups', () => {

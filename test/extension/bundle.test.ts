@@ -113,8 +113,8 @@ describe('client and template bundles', () => {
 
   test('dist/template.js loads in plain Node and builds the six-part skeleton', async () => {
     const template = createRequire(import.meta.url)(join(DIST, 'template.js')) as typeof import('../../packages/vscode-extension/src/template/index.js');
-    const t = await template.buildReportTemplate({ year: 2024, unit: '某区司法局', format: 'text', folderPath: join(ROOT, 'seeds') });
-    expect(t.text?.split('\n')[0]).toBe('某区司法局2024年法治政府建设年度报告');
+    const t = await template.buildReportTemplate({ year: 2024, unit: '广州市某区司法局', format: 'text', folderPath: join(ROOT, 'seeds') });
+    expect(t.text?.split('\n')[0]).toBe('广州市某区司法局2024年法治政府建设年度报告');
     expect(t.text).toContain('六、2025年推进法治政府建设的主要安排');
   });
 });

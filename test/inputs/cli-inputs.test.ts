@@ -9,6 +9,13 @@ import { json, runMain, tempDir, type EslintFile } from '../cli/cli-helpers.js';
 import { ROOT } from '../helpers.js';
 import { reportDocx, reportPdf } from './report-files.js';
 
+/** A folder for reports of the fictional 青禾县, held to the Guangdong template like the real ones they imitate. */
+function reportDir(): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, '.fzlint.yaml'), 'extends: fzlint:recommended\nregion: 广东\n');
+  return dir;
+}
+
 const FIXTURES = join(ROOT, 'test/fixtures/inputs');
 const REPORT = readFileSync(join(FIXTURES, 'report.txt'), 'utf8');
 
@@ -23,7 +30,7 @@ const ids = (f: EslintFile) => f.messages.map((m) => m.ruleId);
 
 describe('Word files as Word shows them', () => {
   it('a complete report whose part headings use automatic numbering has no missing-part or numbering findings', async () => {
-    const dir = tempDir();
+    const dir = reportDir();
     writeFileSync(join(dir, 'report.docx'), reportDocx(REPORT));
     const { code, files } = await lint(dir, 'report.docx');
     expect(ids(files[0]!)).toEqual([]);
@@ -31,7 +38,7 @@ describe('Word files as Word shows them', () => {
   });
 
   it('a figure in a table row is a data point and a rate in a table is checked', async () => {
-    const dir = tempDir();
+    const dir = reportDir();
     const text = REPORT.replace('合法性审查件数\t55件\n', '合法性审查件数\t55件\n学法考试合格率\t120%\n');
     writeFileSync(join(dir, 'report.docx'), reportDocx(text));
     const { files } = await lint(dir, 'report.docx');
@@ -40,7 +47,7 @@ describe('Word files as Word shows them', () => {
   });
 
   it('a secret mark in the header and a mobile number in the footer are found and named by their region; footnotes do not hide the signature', async () => {
-    const dir = tempDir();
+    const dir = reportDir();
     writeFileSync(join(dir, 'report.docx'), reportDocx(REPORT, { header: '机密★1年', footer: '联系人：王某 13812345678', footnote: '本报告数据截至2024年12月31日。' }));
     const { files } = await lint(dir, 'report.docx');
     expect(files[0]!.messages.map((m) => [m.ruleId, m.place])).toEqual([
@@ -54,7 +61,7 @@ describe('Word files as Word shows them', () => {
   });
 
   it('unaccepted tracked changes: the accepted text is checked, with one info finding', async () => {
-    const dir = tempDir();
+    const dir = reportDir();
     const docx = Buffer.from(reportDocx(REPORT));
     const { unzipSync, zipSync, strToU8, strFromU8 } = await import('fflate');
     const parts = unzipSync(docx);
@@ -80,7 +87,7 @@ describe('Word files as Word shows them', () => {
 
 describe('PDF, .doc and .wps', () => {
   it('a folder with only .pdf, .doc and .wps reports lints them all', async () => {
-    const dir = tempDir();
+    const dir = reportDir();
     writeFileSync(join(dir, 'a.pdf'), await reportPdf(REPORT, { header: '青禾县市场监督管理局' }));
     copyFileSync(join(FIXTURES, 'report.doc'), join(dir, 'b.doc'));
     copyFileSync(join(FIXTURES, 'report.wps'), join(dir, 'c.wps'));
@@ -92,7 +99,7 @@ describe('PDF, .doc and .wps', () => {
   });
 
   it('a mixed folder lists the files it skipped and why', async () => {
-    const dir = tempDir();
+    const dir = reportDir();
     writeFileSync(join(dir, 'report.txt'), REPORT);
     writeFileSync(join(dir, '统计表.xlsx'), 'x');
     writeFileSync(join(dir, '扫描.png'), 'x');
@@ -105,7 +112,7 @@ describe('PDF, .doc and .wps', () => {
   });
 
   it('a .pdf named explicitly is read as a PDF, places are page and line; a scanned PDF is one message and exit 2 while the others are checked', async () => {
-    const dir = tempDir();
+    const dir = reportDir();
     writeFileSync(join(dir, 'report.pdf'), await reportPdf(REPORT.replace('合格率98.6%', '合格率101%')));
     const scan = await PDFDocument.create();
     const page = scan.addPage([595, 842]);
@@ -118,7 +125,7 @@ describe('PDF, .doc and .wps', () => {
   });
 
   it('a text file named .pdf is read by its content, with a note', async () => {
-    const dir = tempDir();
+    const dir = reportDir();
     writeFileSync(join(dir, 'report.pdf'), REPORT);
     const r = await runMain(['report.pdf', '--fix'], { cwd: dir });
     expect(r.stdout).toContain('扩展名为 .pdf，但内容是纯文本，已按纯文本读取');
@@ -126,7 +133,7 @@ describe('PDF, .doc and .wps', () => {
   });
 
   it('.doc regions: the header and footer are checked and named', async () => {
-    const dir = tempDir();
+    const dir = reportDir();
     copyFileSync(join(FIXTURES, 'regions.doc'), join(dir, 'regions.doc'));
     const { files } = await lint(dir, 'regions.doc');
     expect(files[0]!.messages.map((m) => [m.ruleId, m.place])).toEqual([
@@ -136,7 +143,7 @@ describe('PDF, .doc and .wps', () => {
   });
 
   it('an unreadable .doc says what to do', async () => {
-    const dir = tempDir();
+    const dir = reportDir();
     const ole = Buffer.alloc(1024);
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
     writeFileSync(join(dir, 'old.doc'), ole);

@@ -9,6 +9,13 @@ import { readInput } from '../../packages/workspace/src/inputs/index.js';
 import { json, runMain, tempDir, type EslintFile } from '../cli/cli-helpers.js';
 import { ROOT } from '../helpers.js';
 
+/** A folder for reports of the fictional 青禾县, held to the Guangdong template like the real ones they imitate. */
+function reportDir(): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, '.fzlint.yaml'), 'extends: fzlint:recommended\nregion: 广东\n');
+  return dir;
+}
+
 const REPORT = readFileSync(join(ROOT, 'test/fixtures/inputs/report.txt'), 'utf8');
 const [TITLE, ...BODY] = REPORT.split('\n').filter((l) => l.trim());
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -92,7 +99,7 @@ describe('web pages: the report, not the page', () => {
   });
 
   it('through the command line: the saved page gives the findings of the typed report', async () => {
-    const dir = tempDir();
+    const dir = reportDir();
     writeFileSync(join(dir, 'report.txt'), REPORT);
     writeFileSync(join(dir, 'page.html'), govPage());
     const r = await runMain(['-f', 'json', 'report.txt', 'page.html'], { cwd: dir });

@@ -9,6 +9,13 @@ import { json, runMain, tempDir, type EslintFile } from '../cli/cli-helpers.js';
 import { ROOT } from '../helpers.js';
 import { reportDocx, reportPdf } from './report-files.js';
 
+/** A folder for reports of the fictional 青禾县, held to the Guangdong template like the real ones they imitate. */
+function reportDir(): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, '.fzlint.yaml'), 'extends: fzlint:recommended\nregion: 广东\n');
+  return dir;
+}
+
 const FIXTURES = join(ROOT, 'test/fixtures/inputs');
 
 /** What a finding says about the report, wherever it sits in the file. */
@@ -19,7 +26,7 @@ describe.each([
   ['a report missing a part, with a rate over 100% in its table and no signature', 'report-broken', 3],
 ])('%s as .txt, .docx, .pdf, .doc', (_name, base, expected) => {
   it('gives the same findings in every format', async () => {
-    const dir = tempDir();
+    const dir = reportDir();
     const text = readFileSync(join(FIXTURES, `${base}.txt`), 'utf8');
     copyFileSync(join(FIXTURES, `${base}.txt`), join(dir, 'report.txt'));
     writeFileSync(join(dir, 'report.docx'), reportDocx(text, { header: '青禾县市场监督管理局', footnote: '本报告数据截至2024年12月31日。' }));
@@ -36,7 +43,7 @@ describe.each([
 });
 
 it('the .wps fixture is the .doc format under WPS’s name and reads the same', async () => {
-  const dir = tempDir();
+  const dir = reportDir();
   copyFileSync(join(FIXTURES, 'report.doc'), join(dir, 'a.doc'));
   copyFileSync(join(FIXTURES, 'report.wps'), join(dir, 'b.wps'));
   const [doc, wps] = json<Array<EslintFile & { report: Record<string, unknown> }>>((await runMain(['-f', 'json', 'a.doc', 'b.wps'], { cwd: dir })).stdout);

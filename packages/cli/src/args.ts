@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './exit-codes.js';
 
 export const HELP = `用法：fzlint [选项] <文件、目录或 glob…>
-      fzlint init [--year 年度] [--unit 单位名称] [--force]
+      fzlint init [--year 年度] [--unit 单位名称] [--region 地区] [--force]
       fzlint explain <规则 id>
       fzlint rules
       fzlint <子命令> --help      子命令的用法
@@ -12,7 +12,8 @@ export const HELP = `用法：fzlint [选项] <文件、目录或 glob…>
 
 检查选项：
   -c, --config FILE          使用指定的配置文件（默认从每个报告所在目录向上查找 .fzlint.yaml）
-      --edition ID           模板版本：auto（按报告年度，默认）、guangdong-2024、national-2019
+      --edition ID           模板版本：auto（按报告年度和地区，默认）、guangdong-2024、national-2019
+      --region 地区          报告所属的省级地区，如 广东（默认从单位、标题、落款识别，或用配置中的 region）
       --rule ID:级别         调整规则严重程度，级别为 error、warning、info 或 off（可重复）
       --previous FILE        上一年度报告，用于跨年度检查（只检查一个文件时使用）
       --ignore-pattern GLOB  不检查与之匹配的文件（可重复；相对于当前目录），也可以写成参数 "!GLOB"
@@ -84,6 +85,8 @@ export interface CliArgs {
   positionals: string[];
   config?: string;
   edition?: string;
+  /** --region as written (checked against the region names where the engine is loaded). */
+  region?: string;
   rules?: Record<string, string>;
   previous?: string;
   stdin: boolean;
@@ -126,6 +129,7 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
         format: { type: 'string', short: 'f', multiple: true },
         'output-file': { type: 'string', short: 'o' },
         edition: { type: 'string' },
+        region: { type: 'string' },
         rule: { type: 'string', multiple: true },
         quiet: { type: 'boolean', short: 'q' },
         'min-level': { type: 'string' },
@@ -186,6 +190,7 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
     ruleTimeout: v['rule-timeout'] !== undefined ? nonNegativeInt(v['rule-timeout'], '--rule-timeout') : DEFAULT_RULE_TIMEOUT_MS,
   };
   if (v.fix && v['fix-dry-run']) throw new UsageError('--fix 和 --fix-dry-run 不能同时使用');
+  if (v.region !== undefined) args.region = v.region;
   if (v.rule?.length) args.rules = parseRules(v.rule);
   if (v['max-warnings'] !== undefined) args.maxWarnings = nonNegativeInt(v['max-warnings'], '--max-warnings');
   if (v.concurrency !== undefined) args.concurrency = parseConcurrency(v.concurrency);
@@ -266,3 +271,4 @@ function translateParseError(message: string): string {
   if (missing) return `选项 ${missing[1]!.split(',').pop()!.trim().replace(/ <value>$/, '')} 缺少参数`;
   return message;
 }
+

@@ -1,4 +1,4 @@
-import { ConfigError, createEngine, LineIndex, parseReport, type Diagnostic, type Engine, type LintOptions, type LintResult, type ResolvedConfig } from '@fzlint/core';
+import { ConfigError, createEngine, LineIndex, parseReport, unknownEdition, type Diagnostic, type Engine, type LintOptions, type LintResult, type ResolvedConfig } from '@fzlint/core';
 import { relative } from 'node:path';
 import {
   choosePrevious,
@@ -25,6 +25,7 @@ import {
   type WorkspaceFs,
   type WorkspaceHost,
 } from '@fzlint/workspace';
+import { reportMeta, reportNotes } from './report-meta.js';
 import type { FileDiagnostic, FileResult, RuleInfo } from './results.js';
 import { engineRuleInfo, hostRuleInfo, ruleInfo } from './rule-info.js';
 
@@ -36,6 +37,8 @@ export interface LintSettings {
   /** --config, absolute; otherwise .fzlint.yaml is discovered upward from each file. */
   configFile?: string;
   edition?: string;
+  /** --region, in its official form (广东省). */
+  region?: string;
   /** --rule id:severity. */
   rules?: Record<string, string>;
   /** --previous, absolute. */
@@ -137,6 +140,7 @@ export class ReportLinter {
     // Parsed once: for finding last year's report (unit, year) and for linting.
     const document = parseReport(input.text, { path, format: input.format, regions: input.regions });
     const options: LintOptions = { path, format: input.format, config, edition: this.settings.edition, document, regions: input.regions };
+    if (this.settings.region) options.region = this.settings.region;
     if (this.settings.rules) options.rules = this.settings.rules;
     if (this.settings.timing) options.timing = new Map();
     // Rules are stopped at their checkpoints: the host interrupt would cost a thread start per report.
@@ -195,21 +199,14 @@ export class ReportLinter {
   }
 
   private finish(base: FileResult, result: LintResult, config: ResolvedConfig, input: InputDocument): FileResult {
-    const meta = result.document.meta;
     base.diagnostics = [...inputFindings(input, this.settings.rules), ...result.diagnostics];
     // Where each finding is in the original file (第 3 段, 页眉, 第 2 页第 5 行), when lines of the text are not lines of the file.
     if (input.places) for (const d of base.diagnostics) (d as FileDiagnostic).place = placeOf(input, d.start);
     base.facts = result.facts;
-    base.meta = {
-      year: result.year,
-      unit: meta.unit?.value,
-      title: meta.title?.text,
-      edition: result.edition?.id,
-      editionName: result.edition?.name,
-    };
+    base.meta = reportMeta(result);
     // Reported from the engine's result, so the output shows what the rules actually compared against.
     if (result.previous) base.previous = result.previous.path;
-    if (result.edition) base.notes.push(`按「${result.edition.name}」检查${result.year ? `（${result.year}年度报告）` : ''}`);
+    base.notes.push(...reportNotes(base.meta));
     base.notes.push(...(input.notes ?? []));
     if (base.kind === 'html') base.notes.push('网页：检查的是正文中可见的文字，行号按提取出的文字计算');
     if (input.regions?.length) base.notes.push(`另检查了${[...new Set(input.regions.map((r) => REGION_NAME[r.kind]))].join('、')}中的文字（保密、个人信息、网页残留等）`);
@@ -241,12 +238,17 @@ export class ReportLinter {
     return fresh;
   }
 
-  /** --rule names a rule that must exist in the config (or be an engine finding). */
+  /** --rule names a rule that must exist in the config (or be an engine finding); --edition an edition it defines. */
   private checkRuleOptions(config: ResolvedConfig): void {
-    if (!this.settings.rules || this.checkedRuleOptions.has(config)) return;
-    const known = new Set(config.ruleDefinitions().map((d) => d.id));
-    for (const id of Object.keys(this.settings.rules)) {
-      if (!known.has(id) && !engineRuleInfo(id)) throw new OptionError(`--rule：未知的规则「${id}」（用 fzlint rules 查看全部规则）`);
+    if (this.checkedRuleOptions.has(config)) return;
+    const edition = this.settings.edition;
+    const ids = config.editions.map((e) => e.id);
+    if (edition && edition !== 'auto' && !ids.includes(edition)) throw new OptionError(`--edition：${unknownEdition(edition, ids)}`);
+    if (this.settings.rules) {
+      const known = new Set(config.ruleDefinitions().map((d) => d.id));
+      for (const id of Object.keys(this.settings.rules)) {
+        if (!known.has(id) && !engineRuleInfo(id)) throw new OptionError(`--rule：未知的规则「${id}」（用 fzlint rules 查看全部规则）`);
+      }
     }
     this.checkedRuleOptions.add(config);
   }

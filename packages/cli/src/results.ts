@@ -16,6 +16,26 @@ export interface RuleInfo {
   edition?: string;
 }
 
+/** What the engine read the report to be (JSON `report`, headers, the dashboard). */
+export interface ReportMetaOut {
+  title?: string;
+  year?: number;
+  unit?: string;
+  /** Province-level region (广东省). */
+  region?: string;
+  edition?: string;
+  editionName?: string;
+  /** Why this edition (广东省2024年度报告 / 未能识别报告年度 …). */
+  editionBecause?: string;
+  /**
+   * Where each was read: title, opening, heading, signature, front-matter, body (place names in the
+   * text), unit (the region, from the unit's name), config; for the edition: year, pinned, default.
+   */
+  sources?: { title?: string; year?: string; unit?: string; region?: string; edition?: string };
+  /** The place name the region was read from (越秀区). */
+  regionVia?: string;
+}
+
 /** A file that could not be checked (exit code 2). */
 export interface FileError {
   /** internal: fzlint failed on this file (a bug); the other files are checked as usual. */
@@ -42,7 +62,7 @@ export interface FileResult {
   facts: Fact[];
   /** Informational lines shown under the file name. */
   notes: string[];
-  meta: { year?: number; unit?: string; title?: string; edition?: string; editionName?: string };
+  meta: ReportMetaOut;
   /** Last year's report used for cross-year checks. */
   previous?: string;
   /** What automatic discovery of last year's report decided (Chinese), when it ran. */

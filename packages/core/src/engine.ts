@@ -1,7 +1,7 @@
 import { disabledAt, type DisableDirective } from './document/disable.js';
 import { formatForPath, parseReport, type DocumentFormat, type ParseOptions, type ReportDocument } from './document/parse.js';
 import { ResolvedConfig, type ActiveRule } from './config/compile.js';
-import { chooseEdition, type EditionChoice } from './config/editions.js';
+import type { EditionChoice } from './config/editions.js';
 import { ENGINE_RULES } from './config/engine-rules.js';
 import { readConfigData } from './config/load.js';
 import { dirname, join } from './config/paths.js';
@@ -10,6 +10,7 @@ import { appliesToYear, type Fact } from './rules/kind.js';
 import { makeDiagnostic, runRules } from './rules/run-rules.js';
 import type { PreviousReport } from './rules/previous.js';
 import { SectionIndex } from './rules/sections.js';
+import { readReport, type ReportInfo } from './report-info.js';
 import { documentAnchor, newline } from './rules/scope.js';
 import { Deadline, LintTimeout, TimeLimitExceeded, type TimeLimit } from './time-limit.js';
 import type { Diagnostic, Logger, Severity } from './types.js';
@@ -30,6 +31,8 @@ export interface LintOptions {
   config: ResolvedConfig;
   /** `auto` or an edition id; overrides the config's `edition`. */
   edition?: string;
+  /** The reports' region (广东 / 广东省), e.g. from --region; overrides the config's `region` (a report's front matter still wins). */
+  region?: string;
   /** Extra rule settings on top of the config (e.g. from --rule id:severity). */
   rules?: Record<string, unknown>;
   /** Last year's report, if the host found one. */
@@ -58,6 +61,8 @@ export interface LintResult {
   facts: Fact[];
   year?: number;
   edition?: { id: string; name: string; reason: EditionChoice['reason'] };
+  /** Title, year, unit, region and edition as read, each with where it came from. */
+  report: ReportInfo;
   sections: SectionIndex;
   previous?: PreviousReport;
   /** The rules that ran, by id (for hovers and explanations); shared by the results of one config. */
@@ -141,7 +146,8 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
       : parseWithin(deadline, () => parseReport(text, { path: options.path, format, regions: options.regions }));
   if (timing) timing.set('fzlint/parse', (timing.get('fzlint/parse') ?? 0) + performance.now() - parseStart);
   const year = doc.meta.year?.value;
-  const choice = chooseEdition(config.editions, options.edition ?? config.editionFor(options.path), year);
+  const reading = readReport(doc, config, options.path, options.edition, options.region);
+  const choice = reading.choice;
   const editionId = choice.edition?.id;
   const active = config.activeRules(editionId, options.path, options.rules);
   const { engineSeverity } = active;
@@ -161,9 +167,9 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
     const where = config.data.file ? `配置文件 ${config.data.file}` : '配置';
     engineFinding('fzlint/no-rules', a.start, a.end, `${where}没有定义或继承任何规则，因此未做检查；通常应写 extends: fzlint:recommended`);
   }
-  if (choice.reason === 'default' && choice.edition) {
+  for (const f of reading.findings) {
     const a = documentAnchor(doc);
-    engineFinding('fzlint/year-unknown', a.start, a.end, `未能识别报告年度，按「${choice.edition.name}」检查；请在标题中写明年度，或在 front matter 中设置 year`);
+    engineFinding(f.rule, a.start, a.end, f.message);
   }
 
   const out = runRules({
@@ -217,6 +223,7 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
     facts,
     year,
     edition: choice.edition ? { id: choice.edition.id, name: choice.edition.name, reason: choice.reason } : undefined,
+    report: reading.info,
     sections,
     previous,
     rules: rulesById(rules),
@@ -243,7 +250,7 @@ function rulesById(rules: readonly ActiveRule[]): ReadonlyMap<string, ActiveRule
 
 function parsePrevious(prev: NonNullable<LintOptions['previous']>, config: ResolvedConfig): PreviousReport {
   const doc = parseReport(prev.text, { path: prev.path, format: prev.format, regions: prev.regions });
-  const choice = chooseEdition(config.editions, config.editionFor(prev.path), doc.meta.year?.value);
+  const { choice } = readReport(doc, config, prev.path, undefined);
   return { path: prev.path, doc, sections: new SectionIndex(doc, config.sectionsFor(choice.edition?.id)) };
 }
 

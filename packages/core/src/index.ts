@@ -5,7 +5,7 @@
 export * from './types.js';
 export { createEngine, CONFIG_FILE_NAMES, type Engine, type EngineEnvironment, type LintOptions, type LintResult, type FixResult } from './engine.js';
 export { ResolvedConfig, type ActiveRule } from './config/compile.js';
-export { BUILTIN_PREFIX, DEFAULT_EXTENDS, builtinPackNames, type EditionDefinition } from './config/load.js';
+export { BUILTIN_PREFIX, DEFAULT_EXTENDS, builtinPackNames, unknownEdition, type EditionDefinition } from './config/load.js';
 export { ENGINE_RULES } from './config/engine-rules.js';
 export { registry, own } from './registry.js';
 export { editorSchema, ruleSchema, SECTION_SCHEMA, FILE_SCHEMA, SEVERITIES } from './config/schema.js';
@@ -15,7 +15,9 @@ export { applyFixes, applyEdits } from './fix.js';
 export { TimeLimitExceeded, LintTimeout, formatDuration, type TimeLimit } from './time-limit.js';
 export { parseReport, readReportMeta, formatForPath, type ReportDocument, type DocumentFormat, type ParseOptions, type TextRegion } from './document/parse.js';
 export type { OutlineNode } from './document/outline.js';
-export type { ReportMeta, ReportDate, Span } from './document/metadata.js';
+export type { ReportMeta, ReportDate, Span, MetaSource, MetaValue, RegionMeta, TitleMeta } from './document/metadata.js';
+export { normalizeRegion, regionNames, regionOfUnit } from './document/region.js';
+export type { ReportInfo } from './report-info.js';
 export {
   findPreviousReport,
   PreviousReportIndex,

@@ -10,6 +10,7 @@ import { version, type MainOptions } from '../options.js';
 import { lintParallel, lintSequential, workerCount } from '../pool.js';
 import { startProgress } from '../progress.js';
 import { totals, type FileResult, type RuleInfo } from '../results.js';
+import { regionOption } from '../region-option.js';
 
 export async function runLint(args: CliArgs, options: MainOptions, env: Record<string, string | undefined>): Promise<number> {
   const { cwd, stdout, stderr } = options;
@@ -18,6 +19,7 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
     cwd,
     configFile: args.config ? resolve(cwd, args.config) : undefined,
     edition: args.edition,
+    region: regionOption(args.region),
     rules: args.rules,
     previous: args.previous ? resolve(cwd, args.previous) : undefined,
     fix: args.fix,

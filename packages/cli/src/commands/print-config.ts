@@ -4,6 +4,7 @@ import { EXIT_OK } from '../exit-codes.js';
 import { parseReport } from '@fzlint/core';
 import { choosePrevious, PreviousDiscovery, READ_LIMITS, readInput, readRegularFile, realFs } from '@fzlint/workspace';
 import type { MainOptions } from '../options.js';
+import { regionOption } from '../region-option.js';
 import { packName } from '../rule-info.js';
 import { subcommandLinter } from './shared.js';
 
@@ -13,6 +14,7 @@ export async function runPrintConfig(args: CliArgs, options: MainOptions): Promi
   const linter = subcommandLinter(args, options);
   const config = await linter.configFor(file);
   const edition = args.edition ?? config.editionFor(file);
+  const region = regionOption(args.region) ?? config.regionFor(file);
   const rules: Record<string, unknown> = {};
   for (const def of config.ruleDefinitions(file, args.rules)) {
     rules[def.id] = { severity: def.severity, kind: def.kind, pack: packName(def), ...(def.edition ? { edition: def.edition } : {}), ...(Object.keys(def.options).length ? { options: def.options } : {}) };
@@ -31,7 +33,8 @@ export async function runPrintConfig(args: CliArgs, options: MainOptions): Promi
     filePath: file,
     configFile: config.data.file ?? null,
     edition,
-    editions: config.editions.map((e) => ({ id: e.id, name: e.name, ...(e.from ? { from: e.from } : {}), ...(e.to ? { to: e.to } : {}) })),
+    ...(region ? { region } : {}),
+    editions: config.editions.map((e) => ({ id: e.id, name: e.name, ...(e.from ? { from: e.from } : {}), ...(e.to ? { to: e.to } : {}), ...(e.regions ? { regions: e.regions } : {}), ...(e.default ? { default: true } : {}) })),
     ...(config.data.files ? { files: config.data.files } : {}),
     ...(config.data.ignores ? { ignores: config.data.ignores } : {}),
     ...(previous ? { previous } : {}),

@@ -21,8 +21,8 @@ interface Column {
 }
 
 /**
- * One self-contained page for a reviewer: an overview row per report (unit, year, each required
- * part ✓/✗, data points found, error/warning counts) that sorts and filters, then the details of
+ * One self-contained page for a reviewer: an overview row per report (unit, year, region, template
+ * edition, each required part ✓/✗, data points found, error/warning counts) that sorts and filters, then the details of
  * each report. No external assets (a CSP forbids loading any), Chinese UI.
  */
 export function formatHtml(results: FileResult[], ctx: FormatContext): string {
@@ -37,6 +37,8 @@ export function formatHtml(results: FileResult[], ctx: FormatContext): string {
     th('序号', 'number'),
     th('单位'),
     th('年度', 'number'),
+    th('地区', undefined, '报告所属省级地区（从单位名称、标题、落款等识别，或由配置 region 指定）'),
+    th('模板', undefined, '检查所用的模板版本'),
     ...columns.map((c) => th(SHORT_NAMES[c.id] ?? shorten(c.name), 'number', c.name)),
     th('数据项', 'number', '找到的审查常看数据项（如学法考试合格率、复议诉讼案件数）'),
     th('错误', 'number'),
@@ -136,7 +138,9 @@ function overviewRow(r: FileResult, i: number, columns: Column[], ctx: FormatCon
   const cells = [
     `<td class="num">${i + 1}</td>`,
     `<td data-v="${esc(unitOf(r))}"><a href="#report-${i + 1}">${esc(unitOf(r))}</a></td>`,
-    `<td class="num" data-v="${r.meta.year ?? 0}">${r.meta.year ?? '—'}</td>`,
+    `<td class="num" data-v="${r.meta.year ?? 0}"${sourceTitle(r.meta.sources?.year)}>${r.meta.year ?? '—'}</td>`,
+    `<td data-v="${esc(r.meta.region ?? '')}"${r.meta.regionVia ? ` title="据「${esc(r.meta.regionVia)}」"` : ''}>${esc(r.meta.region ?? '—')}</td>`,
+    `<td data-v="${esc(r.meta.edition ?? '')}" title="${esc([r.meta.editionName, r.meta.editionBecause].filter(Boolean).join('：'))}">${esc(shortEdition(r.meta.editionName))}</td>`,
     ...columns.map((c) => partCell(partFact(r, c.id), r.error !== undefined)),
     `<td class="num" data-v="${dataPoints.length ? found / dataPoints.length : -1}">${dataPoints.length ? `${found}/${dataPoints.length}` : '—'}</td>`,
     `<td class="num${counts.errors ? ' e' : ''}" data-v="${counts.errors + (r.error ? 1000 : 0)}">${r.error ? '无法检查' : counts.errors}</td>`,
@@ -146,6 +150,16 @@ function overviewRow(r: FileResult, i: number, columns: Column[], ctx: FormatCon
   ];
   const failed = r.error || counts.errors ? ' class="failed"' : '';
   return `<tr data-index="${i}" data-errors="${counts.errors + (r.error ? 1 : 0)}"${failed}>${cells.join('')}</tr>`;
+}
+
+/** The edition's name without its parenthesised basis: 广东省六部分格式, 全国五项内容格式. */
+function shortEdition(name: string | undefined): string {
+  return name ? name.replace(/[（(][^）)]*[）)]$/, '') : '—';
+}
+
+function sourceTitle(source: string | undefined): string {
+  const label: Record<string, string> = { title: '标题', opening: '开头', heading: '小标题', signature: '落款', 'front-matter': 'front matter' };
+  return source ? ` title="年度读自${esc(label[source] ?? source)}"` : '';
 }
 
 function partCell(f: Fact | undefined, unreadable: boolean): string {
@@ -162,7 +176,6 @@ function reportDetails(r: FileResult, i: number, ctx: FormatContext): string {
   const meta = r.facts.filter((f) => f.type === 'meta');
   const info = [
     `<p class="path">${esc(displayPath(r.filePath, ctx.cwd))}</p>`,
-    r.meta.title ? `<p>标题：${esc(r.meta.title)}</p>` : '',
     ...r.notes.map((n) => `<p class="meta">${esc(n)}</p>`),
   ];
   const sections: string[] = [];

@@ -69,6 +69,15 @@ export class ResolvedConfig {
     return edition;
   }
 
+  /** Region set for a file by the config or its overrides (广东省), if any. */
+  regionFor(path: string | undefined): string | undefined {
+    let region = this.data.region;
+    this.data.overrides.forEach((o, i) => {
+      if (o.region && path && this.matchers[i]!(path)) region = o.region;
+    });
+    return region;
+  }
+
   sectionsFor(edition: string | undefined): SectionDefinition[] {
     const key = edition ?? '';
     let list = this.sectionsByEdition.get(key);

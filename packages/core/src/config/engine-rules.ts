@@ -21,7 +21,21 @@ export const ENGINE_RULES: Readonly<Record<string, { severity: Severity; descrip
   'fzlint/year-unknown': {
     severity: 'info',
     description: '未能识别报告年度，按默认模板检查',
-    doc: '报告年度从 front matter 的 year、标题、开头段落或落款日期中识别。识别不到时按默认（最新）模板检查。在标题中写明年度即可。',
+    doc:
+      '报告年度从 front matter 的 year、标题、开头段落（包括「根据《……》，现将2024年……」）、各部分标题（「一、2024年……主要举措」「（一）2023年度存在问题的整改情况」「2025年工作安排」）或落款日期中识别；' +
+      '网页上的日期（发布时间、页面时钟）和所引文件中的年份不算。识别不到时按标为 default 的模板（全国五项内容格式）检查，不会套用只适用于某些年度的格式。',
+  },
+  'fzlint/region-unknown': {
+    severity: 'info',
+    description: '未能识别报告所属地区，按全国通用格式检查',
+    doc:
+      '广东省六部分格式只适用于广东省2023年度起的报告。地区从 front matter 的 region、单位名称、标题、落款、主送机关或正文中的地名识别。' +
+      '识别不到而该年度有地区专用格式时，按全国五项内容格式检查并给出本提示；在 .fzlint.yaml 或报告的 front matter 中写 region: 广东 即可按广东省格式检查。',
+  },
+  'fzlint/edition-unknown': {
+    severity: 'error',
+    description: '指定的模板版本不存在',
+    doc: '编辑器设置或调用方指定的模板版本（edition）不是配置中定义的版本。检查已按 auto 进行，但结果可能不是想要的；请改为提示中的版本 id。',
   },
   'fzlint/unused-disable': {
     severity: 'info',

@@ -5,6 +5,7 @@ import { ConfigError, type ConfigProblem } from '../types.js';
 import { own } from '../registry.js';
 import { ENGINE_RULES } from './engine-rules.js';
 import { dirname, resolve } from './paths.js';
+import { normalizeRegion, regionNames } from '../document/region.js';
 import { FILE_SCHEMA, ruleSchema, SECTION_SCHEMA } from './schema.js';
 import { closest, loadValidator, validateAt } from './validate.js';
 import { parseYamlSource, prebuiltYamlSource, type YamlPath, type YamlSource } from './yaml-source.js';
@@ -18,6 +19,8 @@ export interface EditionDefinition {
   name: string;
   from?: number;
   to?: number;
+  /** Province-level regions the edition is for (广东省); absent: any region. */
+  regions?: string[];
   default?: boolean;
 }
 
@@ -42,6 +45,7 @@ export interface OverrideEntry {
   /** Directory the globs are relative to. */
   base: string;
   edition?: string;
+  region?: string;
   rules: Record<string, unknown>;
   origin: RuleOrigin;
 }
@@ -51,6 +55,10 @@ export interface ConfigData {
   file?: string;
   dir: string;
   edition: string;
+  /** The config file that set `edition` (for the position of an unknown one). */
+  editionFile?: string;
+  /** The region of the reports (广东省), when the config says it; otherwise read from each report. */
+  region?: string;
   rules: Map<string, RuleEntry>;
   sections: Map<string, SectionEntry>;
   editions: Map<string, EditionDefinition>;
@@ -108,8 +116,28 @@ export async function readConfigData(
   } else {
     await loader.applyExtends(options.extends ?? [DEFAULT_EXTENDS], undefined, data.dir, []);
   }
+  checkEditionNames(data, problems);
   if (problems.length) throw new ConfigError(problems);
   return data;
+}
+
+/** `edition:` (top level and in overrides) must name an edition the config defines: a typo is an error, not a silent fallback. */
+function checkEditionNames(data: ConfigData, problems: ConfigProblem[]): void {
+  const ids = [...data.editions.keys()];
+  const check = (value: string | undefined, file: string | undefined, path: YamlPath) => {
+    if (!value || value === 'auto' || data.editions.has(value)) return;
+    const source = file ? data.sources.get(file) : undefined;
+    const message = unknownEdition(value, ids);
+    problems.push(source ? source.problem(path, message) : { file: file ?? '<config>', line: 1, column: 1, message });
+  };
+  check(data.edition, data.editionFile, ['edition']);
+  for (const o of data.overrides) check(o.edition, o.origin.file, [...o.origin.path, 'edition']);
+}
+
+/** 未知的模板版本「x」，是否要写「guangdong-2024」？可用：auto、… */
+export function unknownEdition(value: string, ids: string[]): string {
+  const guess = closest(value, ids);
+  return `未知的模板版本「${value}」${guess ? `，是否要写「${guess}」？` : '；'}可用：auto、${ids.join('、')}`;
 }
 
 function errorText(e: unknown): string {
@@ -159,11 +187,13 @@ class Loader {
     if (template) {
       fileEdition = String(template.id);
       const years = (template.years ?? {}) as { from?: number; to?: number };
+      const regions = (template.regions as string[] | undefined)?.map((r, i) => this.region(r, source, ['template', 'regions', i]) ?? r);
       this.data.editions.set(fileEdition, {
         id: fileEdition,
         name: String(template.name),
         from: years.from,
         to: years.to,
+        ...(regions?.length ? { regions } : {}),
         default: template.default === true,
       });
     }
@@ -191,7 +221,11 @@ class Loader {
       mergeRule(this.data.rules, this.data.engineSeverity, id, value, source, ['rules', id], fileEdition, origin(['rules', id]), this.problems, builtin);
     }
 
-    if (typeof doc.edition === 'string') this.data.edition = doc.edition;
+    if (typeof doc.edition === 'string') {
+      this.data.edition = doc.edition;
+      this.data.editionFile = file;
+    }
+    if (typeof doc.region === 'string') this.data.region = this.region(doc.region, source, ['region']);
     if (typeof doc.allowExternalPrevious === 'boolean') this.data.allowExternalPrevious = doc.allowExternalPrevious;
     if (doc.files) this.data.files = doc.files as string[];
     if (doc.ignores) this.data.ignores = doc.ignores as string[];
@@ -205,6 +239,7 @@ class Loader {
         excludedFiles: (o.excludedFiles as string[] | undefined) ?? [],
         base: dir,
         edition: o.edition as string | undefined,
+        region: typeof o.region === 'string' ? this.region(o.region, source, ['overrides', i, 'region']) : undefined,
         rules: (o.rules ?? {}) as Record<string, unknown>,
         origin: origin(['overrides', i]),
       };
@@ -215,6 +250,16 @@ class Loader {
       }
       this.data.overrides.push(entry);
     });
+  }
+
+  /** A region written in a config (广东, 广东省) in its official form; an unknown one is an error. */
+  private region(value: string, source: YamlSource, path: YamlPath): string | undefined {
+    const known = normalizeRegion(value);
+    if (!known) {
+      const guess = closest(value, [...regionNames()]);
+      this.problems.push(source.problem(path, `未知的地区「${value}」${guess ? `，是否要写「${guess}」？` : ''}地区写省级行政区的名称，如 广东 或 广东省`));
+    }
+    return known;
   }
 
   async applyExtends(list: string[], from: YamlSource | undefined, dir: string, stack: string[], isList = false): Promise<void> {

@@ -1,4 +1,5 @@
 /** The shapes the block scanners share (blocks.ts and the Markdown readers it chooses between). */
+import type { ResidueRun } from './residue.js';
 
 export type LineKind = 'blank' | 'prose' | 'heading' | 'code' | 'html' | 'frontmatter' | 'thematic' | 'residue';
 
@@ -23,8 +24,15 @@ export interface HtmlComment {
   text: string;
 }
 
+/** Web residue inside a line of text (offsets into the document). */
+export interface ResidueSpan extends ResidueRun {
+  line: number;
+}
+
 export interface BlockScan {
   lineKinds: LineKind[];
+  /** Residue runs inside lines of text; a block starting or ending with one is trimmed of it. */
+  residueRuns: ResidueSpan[];
   /** Per line: where its content starts (after indentation / Markdown prefixes). */
   contentStarts: number[];
   blocks: Block[];

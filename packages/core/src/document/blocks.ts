@@ -1,11 +1,11 @@
 import type { LineIndex } from '../text/line-index.js';
-import { isResidueLine } from './residue.js';
+import { classifyResidue, findResidueRuns, type ResidueRun } from './residue.js';
 import { matchMarkerAtStart } from './markers.js';
 import { remarkStructure } from './markdown-remark.js';
 import { simpleStructure } from './markdown-simple.js';
-import type { Block, BlockScan, HtmlComment, LineKind, MarkdownStructure } from './block-types.js';
+import type { Block, BlockScan, HtmlComment, LineKind, MarkdownStructure, ResidueSpan } from './block-types.js';
 
-export type { Block, BlockScan, HtmlComment, LineKind, MarkdownStructure } from './block-types.js';
+export type { Block, BlockScan, HtmlComment, LineKind, MarkdownStructure, ResidueSpan } from './block-types.js';
 
 /**
  * micromark's time grows super-linearly with container nesting (2,000 nested list levels take
@@ -50,19 +50,53 @@ export function scanText(lines: LineIndex): BlockScan {
   const kinds: LineKind[] = [];
   const contentStarts: number[] = [];
   const blocks: Block[] = [];
+  const texts: Array<string | null> = [];
+  for (let i = 0; i < lines.lineCount; i++) {
+    const s = lines.lineText(i);
+    texts.push(blankLine(s) ? null : s);
+  }
+  const residue = classifyResidue(texts);
   for (let i = 0; i < lines.lineCount; i++) {
     const start = lines.lineStarts[i]!;
-    const s = lines.lineText(i);
-    const indent = indentOf(s);
+    const s = texts[i] ?? null;
+    const indent = s === null ? 0 : indentOf(s);
     contentStarts.push(start + indent);
-    if (blankLine(s)) kinds.push('blank');
-    else if (isResidueLine(s)) kinds.push('residue');
+    if (s === null) kinds.push('blank');
+    else if (residue[i]) kinds.push('residue');
     else {
       kinds.push('prose');
       blocks.push({ kind: 'prose', start, contentStart: start + indent, end: lines.lineEnd(i), firstLine: i, lastLine: i });
     }
   }
-  return { lineKinds: kinds, contentStarts, blocks, htmlComments: [] };
+  const residueRuns = trimResidue(lines, blocks);
+  return { lineKinds: kinds, contentStarts, blocks, htmlComments: [], residueRuns };
+}
+
+/**
+ * Finds residue runs in the lines of the blocks; a run at the start or end of a block's first or
+ * last line is cut off the block (a title glued to 发布时间…浏览次数 is the title).
+ */
+function trimResidue(lines: LineIndex, blocks: Block[]): ResidueSpan[] {
+  const spans: ResidueSpan[] = [];
+  for (const b of blocks) {
+    for (let line = b.firstLine; line <= b.lastLine; line++) {
+      const lineStart = line === b.firstLine ? b.contentStart : lines.lineStarts[line]!;
+      const text = lines.text.slice(lineStart, lines.lineEnd(line));
+      for (const run of findResidueRuns(text)) {
+        const span: ResidueSpan = { ...run, start: lineStart + run.start, end: lineStart + run.end, line };
+        spans.push(span);
+        if (line === b.firstLine && span.start <= b.contentStart) {
+          b.contentStart = span.end;
+          while (b.contentStart < b.end && /[ \t\u3000]/.test(lines.text[b.contentStart]!)) b.contentStart++;
+        }
+        if (line === b.lastLine && /^[\s\u3000]*$/.test(lines.text.slice(span.end, b.end))) {
+          b.end = span.start;
+          while (b.end > b.contentStart && /[ \t\u3000]/.test(lines.text[b.end - 1]!)) b.end--;
+        }
+      }
+    }
+  }
+  return spans;
 }
 
 /**
@@ -96,7 +130,7 @@ export function scanMarkdownLines(lines: LineIndex): BlockScan {
       blocks.push({ ...b, kind: 'heading', depth: atx[1]!.length, contentStart: b.contentStart + atx[0].length });
     } else blocks.push(b);
   }
-  return { ...scan, blocks, frontMatter };
+  return { ...scan, blocks, frontMatter, residueRuns: scan.residueRuns.filter((r) => r.line >= first) };
 }
 
 /** Markdown: remark decides which lines are code, HTML, front matter or headings; the rest is prose. */
@@ -132,10 +166,13 @@ export function finishMarkdown(lines: LineIndex, structure: MarkdownStructure): 
         if (hashes) prefix += hashes[0].length;
       }
       if (blankLine(s.slice(prefix))) kinds[i] = 'blank';
-      else if (kinds[i] === 'prose' && isResidueLine(s)) kinds[i] = 'residue';
     }
     contentStarts.push(start + prefix);
   }
+  const residue = classifyResidue(kinds.map((k, i) => (k === 'prose' ? text.slice(contentStarts[i]!, lines.lineEnd(i)) : null)));
+  residue.forEach((r, i) => {
+    if (r && kinds[i] === 'prose') kinds[i] = 'residue';
+  });
 
   const blocks: Block[] = [];
   for (let i = 0; i < n; i++) {
@@ -166,6 +203,7 @@ export function finishMarkdown(lines: LineIndex, structure: MarkdownStructure): 
       });
     }
   }
-  return { lineKinds: kinds, contentStarts, blocks, frontMatter, htmlComments };
+  const residueRuns = trimResidue(lines, blocks);
+  return { lineKinds: kinds, contentStarts, blocks, frontMatter, htmlComments, residueRuns };
 }
 

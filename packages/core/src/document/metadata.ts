@@ -1,46 +1,34 @@
 import type { Block } from './blocks.js';
 import { matchMarkerAtStart } from './markers.js';
+import type { MetaValue, ReportDate, ReportMeta, Span } from './meta-types.js';
+import { readRegion } from './region.js';
+import { scanTitle } from './title.js';
+import { isPlaceOnly, isShortForm, isUnitName, normalizeJoint, resolveShortForm, unitFromOpening, unitFromTitle } from './unit.js';
+import { findYear, yearFromHeading, yearFromOpening } from './year.js';
 import { parseChineseNumeral } from '../text/chinese-numerals.js';
 
-export interface Span {
-  text: string;
-  start: number;
-  end: number;
-}
-
-export type MetaSource = 'front-matter' | 'title' | 'opening' | 'signature';
-
-export interface ReportDate extends Span {
-  year: number;
-  month: number;
-  day: number;
-}
-
-export interface ReportMeta {
-  title?: Span;
-  year?: { value: number; source: MetaSource; start?: number; end?: number };
-  unit?: { value: string; source: MetaSource; start?: number; end?: number };
-  signature?: { unit?: Span; date?: ReportDate; start: number; end: number };
-  /** 专此报告 / 特此报告 closing line. */
-  closing?: Span;
-  /** Explicit previous-year report path from front matter. */
-  previous?: string;
-}
+export type { MetaSource, MetaValue, RegionMeta, ReportDate, ReportMeta, Span, TitleMeta } from './meta-types.js';
 
 export interface MetadataScan {
   meta: ReportMeta;
-  /** Indices of blocks that belong to the title, closing or signature. */
+  /** Indices of blocks that belong to the title, closing or signature (or page furniture above the title). */
   skip: Set<number>;
   /** Body text range (after the title, before closing/signature). */
   contentStart: number;
   contentEnd: number;
+  /** Lines above the title that are page furniture by their company (see scanTitle). */
+  residueLines: number[];
 }
 
 const SENTENCE_PUNCT = /[。，,；;！？!?]/;
 const DATE_ARABIC = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 const DATE_CHINESE = /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/;
 const CLOSING = /^(?:专此|特此)报告[。.]?$/;
-const UNIT_END = /(?:局|委员会|委|办公室|办|人民政府|政府|厅|中心|院|署|部|处|室|站|所|队|会)$/;
+/** How many body paragraphs the opening is (a year or unit stated later is not the report's). */
+const OPENING_BLOCKS = 2;
+const MARKER_FIRST = /[一二三四五六七八九十（(\d①-⑳第]/;
+/** How many body paragraphs are searched for headings that state the year. */
+const HEADING_BLOCKS = 120;
 
 function blockText(text: string, b: Block): string {
   return text.slice(b.contentStart, b.end).trim();
@@ -59,28 +47,10 @@ export function parseDate(s: string, start: number): ReportDate | undefined {
   return { text: s.trim(), start, end: start + s.trimEnd().length, year: y, month: mo, day: d };
 }
 
-function looksLikeTitle(s: string): boolean {
-  if (s.length > 80 || s.length < 4) return false;
-  if (/[。：:，,；;]$/.test(s)) return false;
-  if (matchMarkerAtStart(s.slice(0, 16), 0)) return false;
-  return /报告|法治政府建设|依法行政/.test(s);
+/** A line of a 落款 that names the unit (short, no sentence punctuation, no outline marker). */
+function isSignatureLine(s: string): boolean {
+  return !!s && s.length <= 40 && !SENTENCE_PUNCT.test(s) && !matchMarkerAtStart(s, 0);
 }
-
-function extractYear(s: string): { value: number; index: number; length: number } | undefined {
-  const m = /(\d{4})\s*年/.exec(s) ?? /([〇零一二三四五六七八九]{4})年/.exec(s);
-  if (!m) return undefined;
-  const value = /\d/.test(m[1]!) ? Number(m[1]) : parseChineseNumeral(m[1]!);
-  if (!value || value < 1990 || value > 2100) return undefined;
-  return { value, index: m.index, length: m[1]!.length };
-}
-
-const OPENING_YEAR = [
-  /(\d{4})\s*年度?\s*(?:推进)?(?:法治政府建设|依法行政|法治建设)(?:工作)?(?:情况|年度报告)/,
-  /^(\d{4})\s*年度?\s*[，,]/,
-  /现将[^。]{0,20}?(\d{4})\s*年/,
-];
-const OPENING_UNIT =
-  /(?:^|[，,。：:])(?:\d{4}年度?[，,])?([\u4e00-\u9fff（）()]{2,40}?(?:局|委员会|委|办公室|人民政府|政府|厅|中心|院|署))(?=在|坚持|始终|深入|认真|以|紧紧|全面|围绕|高度)/;
 
 /**
  * In Markdown the 落款 (closing, unit, date) often follows the last paragraph without a blank
@@ -97,7 +67,7 @@ export function splitTrailingSignature(text: string, blocks: Block[], lineStarts
   let cut = last.lastLine;
   if (!parseDate(contentOf(cut).text, 0)) return blocks;
   const unit = cut - 1 >= last.firstLine ? contentOf(cut - 1).text : '';
-  if (unit && unit.length <= 40 && !SENTENCE_PUNCT.test(unit) && !matchMarkerAtStart(unit, 0)) cut--;
+  if (isSignatureLine(unit)) cut--;
   if (cut - 1 >= last.firstLine && CLOSING.test(contentOf(cut - 1).text)) cut--;
   if (cut === last.firstLine) cut++; // keep at least the paragraph's first line as the paragraph
   const head: Block = { ...last, lastLine: cut - 1, end: lineEnd(cut - 1) };
@@ -108,46 +78,25 @@ export function splitTrailingSignature(text: string, blocks: Block[], lineStarts
   return [...blocks.slice(0, -1), head, ...tail];
 }
 
-export function scanMetadata(text: string, blocks: Block[], frontMatter: Record<string, unknown> | undefined, textEnd: number): MetadataScan {
-  const meta: ReportMeta = {};
-  const skip = new Set<number>();
-  let contentStart = blocks[0]?.start ?? 0;
-  let contentEnd = textEnd;
-
-  // Title: a leading depth-1 Markdown heading, or a short first line that names the report (possibly over two lines).
-  const first = blocks[0];
-  if (first) {
-    const t1 = blockText(text, first);
-    const second = blocks[1];
-    const t2 = second ? blockText(text, second) : '';
-    if ((first.kind === 'heading' && first.depth === 1) || looksLikeTitle(t1)) {
-      meta.title = { text: t1, start: first.contentStart, end: first.contentStart + t1.length };
-      skip.add(0);
-    } else if (second && t1.length <= 30 && !SENTENCE_PUNCT.test(t1) && !matchMarkerAtStart(t1, 0) && looksLikeTitle(t2)) {
-      meta.title = { text: `${t1}${t2}`, start: first.contentStart, end: second.contentStart + t2.length };
-      skip.add(0).add(1);
-    }
-    if (meta.title) {
-      const last = blocks[Math.max(...skip) + 1];
-      contentStart = last?.start ?? textEnd;
-    }
-  }
-
-  // Signature at the end: [专此报告。] [unit] date.
+/** 落款 at the end: [专此报告。] [unit (two lines for joint issuers)] date. */
+function scanSignature(text: string, blocks: Block[], meta: ReportMeta, skip: Set<number>): number | undefined {
   let i = blocks.length - 1;
-  const lastText = i >= 0 ? blockText(text, blocks[i]!) : '';
-  const date = i > 0 ? parseDate(lastText, blocks[i]!.contentStart) : undefined;
+  const date = i > 0 ? parseDate(blockText(text, blocks[i]!), blocks[i]!.contentStart) : undefined;
+  let contentEnd: number | undefined;
   if (date) {
     const sig: NonNullable<ReportMeta['signature']> = { date, start: blocks[i]!.start, end: blocks[i]!.end };
     skip.add(i);
     i--;
-    const unitText = i >= 0 ? blockText(text, blocks[i]!) : '';
-    if (i >= 0 && !skip.has(i) && unitText.length <= 40 && !SENTENCE_PUNCT.test(unitText) && !matchMarkerAtStart(unitText, 0)) {
-      sig.unit = { text: unitText, start: blocks[i]!.contentStart, end: blocks[i]!.contentStart + unitText.length };
+    const lines: Span[] = [];
+    for (let k = 0; k < 2 && i >= 0 && !skip.has(i); k++) {
+      const s = blockText(text, blocks[i]!);
+      if (!isSignatureLine(s) || CLOSING.test(s) || (k === 1 && !isUnitName(s))) break;
+      lines.unshift({ text: s, start: blocks[i]!.contentStart, end: blocks[i]!.contentStart + s.length });
       sig.start = blocks[i]!.start;
       skip.add(i);
       i--;
     }
+    if (lines.length) sig.unit = { text: lines.map((l) => l.text).join('、'), start: lines[0]!.start, end: lines[lines.length - 1]!.end };
     meta.signature = sig;
     contentEnd = sig.start;
   }
@@ -157,55 +106,120 @@ export function scanMetadata(text: string, blocks: Block[], frontMatter: Record<
     skip.add(i);
     contentEnd = b.start;
   }
+  return contentEnd;
+}
 
-  // Year: front matter, title, opening paragraph, then the signature date.
+function readYear(text: string, meta: ReportMeta, frontMatter: Record<string, unknown> | undefined, body: Block[]): void {
   const fmYear = Number(frontMatter?.year);
-  if (Number.isInteger(fmYear) && fmYear > 1990) meta.year = { value: fmYear, source: 'front-matter' };
-  if (!meta.year && meta.title) {
-    const y = extractYear(meta.title.text);
-    if (y) meta.year = { value: y.value, source: 'title', start: meta.title.start + y.index, end: meta.title.start + y.index + y.length };
-  }
-  const opening = blocks.filter((_, idx) => !skip.has(idx)).slice(0, 2);
-  if (!meta.year) {
-    outer: for (const b of opening) {
-      const s = text.slice(b.contentStart, Math.min(b.end, b.contentStart + 600));
-      for (const re of OPENING_YEAR) {
-        const m = re.exec(s);
-        if (m) {
-          const at = b.contentStart + m.index + m[0].indexOf(m[1]!);
-          meta.year = { value: Number(m[1]), source: 'opening', start: at, end: at + 4 };
-          break outer;
-        }
-      }
+  const evidence: Array<MetaValue<number>> = [];
+  for (const b of body.slice(0, OPENING_BLOCKS)) {
+    const s = text.slice(b.contentStart, Math.min(b.end, b.contentStart + 600));
+    const y = yearFromOpening(s);
+    if (y) {
+      evidence.push({ value: y.value, source: 'opening', start: b.contentStart + y.index, end: b.contentStart + y.index + y.length });
+      break;
     }
+  }
+  for (const b of body.slice(0, HEADING_BLOCKS)) {
+    // Headings start with a marker (一、（一）1. 第一部分) or are Markdown headings.
+    if (b.kind !== 'heading' && !MARKER_FIRST.test(text[b.contentStart] ?? '')) continue;
+    const s = text.slice(b.contentStart, Math.min(b.end, b.contentStart + 80));
+    const marker = matchMarkerAtStart(s, 0);
+    if (!marker && b.kind !== 'heading') continue;
+    const rest = marker ? s.slice(marker.end).trimStart() : s;
+    const y = yearFromHeading(rest);
+    if (y) {
+      const at = b.contentStart + (s.length - rest.length) + y.index;
+      evidence.push({ value: y.value, source: 'heading', start: at, end: at + y.length });
+    }
+  }
+  if (evidence.length) meta.bodyYears = evidence;
+
+  if (Number.isInteger(fmYear) && fmYear > 1990) meta.year = { value: fmYear, source: 'front-matter' };
+  const title = meta.title && findYear(meta.title.text);
+  if (!meta.year && meta.title && title) {
+    const at = titleOffset(meta.title, title.index);
+    meta.year = { value: title.value, source: 'title', start: at, end: at + title.length };
+  }
+  if (!meta.year && evidence[0]?.source === 'opening') meta.year = evidence[0];
+  if (!meta.year && evidence.length) {
+    // Headings vote: the year most of them imply (the first one on a tie).
+    const votes = new Map<number, number>();
+    for (const e of evidence) votes.set(e.value, (votes.get(e.value) ?? 0) + 1);
+    const best = Math.max(...votes.values());
+    meta.year = evidence.find((e) => votes.get(e.value) === best)!;
   }
   if (!meta.year && meta.signature?.date) {
     const d = meta.signature.date;
     meta.year = { value: d.month <= 6 ? d.year - 1 : d.year, source: 'signature', start: d.start, end: d.end };
   }
+}
 
-  // Unit: front matter, title prefix, signature, opening sentence.
-  if (typeof frontMatter?.unit === 'string' && frontMatter.unit.trim()) meta.unit = { value: frontMatter.unit.trim(), source: 'front-matter' };
-  if (!meta.unit && meta.title) {
-    const y = extractYear(meta.title.text);
-    const prefix = (y ? meta.title.text.slice(0, y.index) : '').replace(/^关于/, '').trim();
-    if (prefix.length >= 2 && UNIT_END.test(prefix)) meta.unit = { value: prefix, source: 'title', start: meta.title.start, end: meta.title.start + prefix.length };
+/** The document offset of a character of the (joined) title text. */
+function titleOffset(title: NonNullable<ReportMeta['title']>, index: number): number {
+  let rest = index;
+  for (const p of title.parts) {
+    if (rest < p.text.length) return p.start + rest;
+    rest -= p.text.length;
   }
-  if (!meta.unit && meta.signature?.unit) {
-    const u = meta.signature.unit;
-    meta.unit = { value: u.text, source: 'signature', start: u.start, end: u.end };
+  return title.end;
+}
+
+function readUnit(text: string, meta: ReportMeta, frontMatter: Record<string, unknown> | undefined, body: Block[]): void {
+  if (typeof frontMatter?.unit === 'string' && frontMatter.unit.trim()) {
+    meta.unit = { value: frontMatter.unit.trim(), source: 'front-matter' };
+    return;
   }
-  if (!meta.unit) {
-    for (const b of opening) {
-      const s = text.slice(b.contentStart, Math.min(b.end, b.contentStart + 300));
-      const m = OPENING_UNIT.exec(s);
-      if (m && !/^(?:我|本|区委|市委|省委)/.test(m[1]!)) {
-        const at = b.contentStart + m.index + m[0].indexOf(m[1]!);
-        meta.unit = { value: m[1]!, source: 'opening', start: at, end: at + m[1]!.length };
-        break;
-      }
+  const titleUnit = meta.title && unitFromTitle(meta.title.text);
+  let opening: MetaValue<string> | undefined;
+  for (const b of body.slice(0, OPENING_BLOCKS)) {
+    const u = unitFromOpening(text.slice(b.contentStart, Math.min(b.end, b.contentStart + 300)));
+    if (u) {
+      opening = { value: u.value, source: 'opening', start: b.contentStart + u.index, end: b.contentStart + u.index + u.value.length };
+      break;
     }
   }
+  const sig = meta.signature?.unit;
+  const sigUnit = sig && isUnitName(sig.text.split('、')[0]!) ? sig : undefined;
+  if (titleUnit) {
+    const at = meta.title!.text.indexOf(titleUnit.split('、')[0]!);
+    meta.unit = { value: titleUnit, source: 'title' };
+    if (at >= 0 && !titleUnit.includes('、')) [meta.unit.start, meta.unit.end] = [titleOffset(meta.title!, at), titleOffset(meta.title!, at) + titleUnit.length];
+    // A title naming only the place (某区2023年…) and an opening or 落款 naming the place's 区司法局: the unit is 某区司法局.
+    const short = [sigUnit?.text, opening?.value].find((u) => u && isShortForm(u) && !/^(?:省|市|区|县)(?:人民)?政府$/.test(u));
+    const full = short && isPlaceOnly(titleUnit) ? resolveShortForm(short, titleUnit) : undefined;
+    if (full) meta.unit.value = full;
+    return;
+  }
+  if (sigUnit) {
+    meta.unit = { value: normalizeJoint(sigUnit.text), source: 'signature', start: sigUnit.start, end: sigUnit.end };
+    return;
+  }
+  if (opening) meta.unit = opening;
+}
+
+export function scanMetadata(text: string, blocks: Block[], frontMatter: Record<string, unknown> | undefined, textEnd: number): MetadataScan {
+  const meta: ReportMeta = {};
+  const skip = new Set<number>();
+  let contentStart = blocks[0]?.start ?? 0;
+  let contentEnd = textEnd;
+
+  const t = scanTitle(text, blocks);
+  if (t.title) {
+    meta.title = t.title;
+    for (const i of [...t.preamble, ...t.titleBlocks, ...t.tail]) skip.add(i);
+    const next = blocks[Math.max(...skip) + 1];
+    contentStart = next?.start ?? textEnd;
+  }
+  if (t.addressee) meta.addressee = t.addressee;
+
+  contentEnd = scanSignature(text, blocks, meta, skip) ?? contentEnd;
+
+  const body = blocks.filter((_, idx) => !skip.has(idx));
+  readYear(text, meta, frontMatter, body);
+  readUnit(text, meta, frontMatter, body);
+  const region = readRegion(text, meta, frontMatter, body);
+  if (region) meta.region = region;
   if (typeof frontMatter?.previous === 'string') meta.previous = frontMatter.previous;
-  return { meta, skip, contentStart, contentEnd };
+  return { meta, skip, contentStart, contentEnd, residueLines: t.residueLines };
 }

@@ -3,7 +3,8 @@ import { tooDeepMessage, yamlTooDeep } from '../config/yaml-depth.js';
 import { explainYamlError } from '../config/yaml-errors.js';
 import { LineIndex } from '../text/line-index.js';
 import { splitSentences, type Sentence } from '../text/sentences.js';
-import { MAX_MARKDOWN_NESTING, scanMarkdown, scanMarkdownLines, scanText, tooDeeplyNested, type Block, type BlockScan, type LineKind } from './blocks.js';
+import { isTraditional, simplifiedView } from '../text/script.js';
+import { MAX_MARKDOWN_NESTING, scanMarkdown, scanMarkdownLines, scanText, tooDeeplyNested, type Block, type BlockScan, type LineKind, type ResidueSpan } from './blocks.js';
 import { scanMetadata, splitTrailingSignature, type ReportMeta } from './metadata.js';
 import { buildOutline, flattenOutline, type OutlineNode } from './outline.js';
 import { parseDisableDirectives, type DisableDirective } from './disable.js';
@@ -18,13 +19,21 @@ export interface DocumentProblem {
   end: number;
 }
 
-/** A parsed report: text, lines, outline and metadata, all with exact offsets. */
+/**
+ * A parsed report: text, lines, outline and metadata, all with exact offsets. A report in
+ * traditional script is parsed (and checked) in simplified script: `text` is the simplified view,
+ * of the same length as the original, and `original` the text as written.
+ */
 export interface ReportDocument {
   path?: string;
   text: string;
+  /** The text as written, when it is in traditional script (`text` is then its simplified view). */
+  original?: string;
   format: DocumentFormat;
   lines: LineIndex;
   lineKinds: LineKind[];
+  /** Web residue inside lines of text (a title glued to 发布时间…, a site's watermark). */
+  residueRuns: ResidueSpan[];
   blocks: Block[];
   /** Blocks that are body text (title, closing, signature and regions excluded), by index into `blocks`. */
   bodyBlocks: Block[];
@@ -70,8 +79,10 @@ export function formatForPath(path: string | undefined): DocumentFormat {
   return path && /\.(md|markdown|mdx)$/i.test(path) ? 'markdown' : 'text';
 }
 
-export function parseReport(text: string, options: ParseOptions = {}): ReportDocument {
+export function parseReport(source: string, options: ParseOptions = {}): ReportDocument {
   const format = options.format ?? formatForPath(options.path);
+  const traditional = isTraditional(source);
+  const text = traditional ? simplifiedView(source) : source;
   const lines = new LineIndex(text);
   const problems: DocumentProblem[] = [];
   const deep = format === 'markdown' ? tooDeeplyNested(lines) : undefined;
@@ -97,16 +108,19 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportDoc
   const split = regions.length ? firstBlockFrom(scan.blocks, bodyEnd) : scan.blocks.length;
   const body = split < scan.blocks.length ? scan.blocks.slice(0, split) : scan.blocks;
   const bodyTextEnd = split < scan.blocks.length ? (body[body.length - 1]?.end ?? 0) : textEnd;
-  const { meta, skip, contentStart, contentEnd } = scanMetadata(text, body, frontMatter, bodyTextEnd);
+  const { meta, skip, contentStart, contentEnd, residueLines } = scanMetadata(text, body, frontMatter, bodyTextEnd);
+  for (const line of residueLines) scan.lineKinds[line] = 'residue';
   const outline = buildOutline({ text, blocks: body, skip, contentStart, contentEnd });
   const bodyBlocks = body.filter((_, i) => !skip.has(i));
   let sentences: Sentence[] | undefined;
   return {
     path: options.path,
     text,
+    ...(traditional ? { original: source } : {}),
     format,
     lines,
     lineKinds: scan.lineKinds,
+    residueRuns: scan.residueRuns,
     blocks: scan.blocks,
     bodyBlocks,
     regions,
@@ -176,7 +190,8 @@ const META_TAIL = 1_000;
  * (front matter and # headings). Hosts use it to look at many files (finding last year's report).
  * Offsets in the result are only meaningful for texts shorter than the head and tail together.
  */
-export function readReportMeta(text: string, options: ParseOptions = {}): ReportMeta {
+export function readReportMeta(source: string, options: ParseOptions = {}): ReportMeta {
+  const text = isTraditional(source) ? simplifiedView(source) : source;
   let sample = text;
   if (text.length > META_HEAD + META_TAIL) {
     const headEnd = text.lastIndexOf('\n', META_HEAD);

@@ -1,5 +1,6 @@
 import type { ActiveRule } from '../config/compile.js';
 import type { ReportDocument } from '../document/parse.js';
+import { quoteOriginal, traditionalText } from '../text/script.js';
 import { formatDuration, TimeLimitExceeded, type Deadline } from '../time-limit.js';
 import type { Diagnostic, Fix, RelatedLocation, Severity } from '../types.js';
 import { formatMessage, type Fact, type ReportInput, type RuleContext } from './kind.js';
@@ -51,11 +52,14 @@ export function runRules(run: RuleRun): RuleOutput {
       // The rule author's words win: messages.<id>, then message, then the kind's own text.
       const id = input.messageId ?? 'default';
       const template = input.message ?? def.messages?.[id] ?? def.message ?? kind.messages[id] ?? kind.messages.default;
-      const d = makeDiagnostic(doc, def.id, def.severity as Severity, input.start, input.end, formatMessage(template, input.data));
+      let message = formatMessage(template, input.data);
+      // A report in traditional script is checked in its simplified view: quotes and fixes are put back in its own script.
+      if (doc.original) message = quoteOriginal(message, doc.text, doc.original, input.start);
+      const d = makeDiagnostic(doc, def.id, def.severity as Severity, input.start, input.end, message);
       // An edit that replaces text by the same text is no fix (a rule whose replacement equals its match).
-      const fix = input.fix && effective(doc.text, input.fix);
+      const fix = input.fix && effective(doc, input.fix);
       if (fix) d.fix = fix;
-      const suggestions = input.suggestions?.map((f) => effective(doc.text, f)).filter((f): f is Fix => !!f);
+      const suggestions = input.suggestions?.map((f) => effective(doc, f)).filter((f): f is Fix => !!f);
       if (suggestions?.length) d.suggestions = suggestions;
       if (input.related?.length) {
         d.related = input.related.map((r) => related(r.doc ?? doc, r.doc && r.doc !== doc ? (r.path ?? r.doc.path) : r.path, r));
@@ -159,8 +163,11 @@ function related(doc: ReportDocument, path: string | undefined, r: { start: numb
   return out;
 }
 
-function effective(text: string, fix: Fix): Fix | undefined {
-  const edits = fix.edits.filter((e) => text.slice(e.start, e.end) !== e.text);
+function effective(doc: ReportDocument, fix: Fix): Fix | undefined {
+  const original = doc.original;
+  const inScript = original ? { ...fix, edits: fix.edits.map((e) => ({ ...e, text: traditionalText(e.text) })) } : fix;
+  const text = original ?? doc.text;
+  const edits = inScript.edits.filter((e) => text.slice(e.start, e.end) !== e.text);
   if (!edits.length) return undefined;
-  return edits.length === fix.edits.length ? fix : { ...fix, edits };
+  return edits.length === inScript.edits.length ? inScript : { ...inScript, edits };
 }

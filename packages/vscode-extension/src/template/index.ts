@@ -3,6 +3,7 @@
  * the whole engine (config loading); the client loads it only when 插入报告模板 runs, so
  * activation stays light.
  */
+import { regionOfUnit } from '@fzlint/core';
 import { loadConfigFor, type ConfigLookup } from './config.js';
 import { reportSkeleton, templateParts, type TemplateAnswers } from '@fzlint/workspace';
 
@@ -23,7 +24,9 @@ export interface TemplateResponse {
 export async function buildReportTemplate(request: TemplateRequest): Promise<TemplateResponse> {
   const { config, problem } = await loadConfigFor(request);
   const edition = request.edition || config.editionFor(request.docPath);
-  const parts = templateParts(config, request.year, edition);
+  // The region as the engine will read it: the config's, else the unit's name (广州市… → 广东省).
+  const region = config.regionFor(request.docPath) ?? (request.unit ? regionOfUnit(request.unit) : undefined);
+  const parts = templateParts(config, request.year, edition, region);
   if (parts.parts.length === 0) return { problem, editionName: parts.editionName };
   return { text: reportSkeleton(request, parts, request.format), editionName: parts.editionName, problem };
 }
