@@ -255,3 +255,32 @@ describe('levels: --min-level, and counts that agree between JSON and stylish', 
     expect((await runMain(['--min-level', 'loud', seedPath('004')])).stderr).toContain('「loud」不是有效的级别');
   });
 });
+
+describe('suppressions: a baseline of accepted findings, as ESLint keeps one', () => {
+  it('--suppress records the findings; later runs report only new ones; stale entries are pointed out and pruned', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.fzlint.yaml'), 'rules:\n  t:\n    kind: pattern\n    words: [法制宣传]\n');
+    writeFileSync(join(dir, 'a.txt'), '某局2024年法治政府建设年度报告\n开展法制宣传。\n加强法制宣传。\n');
+    const first = await runMain(['--suppress', '-f', 'json', 'a.txt'], { cwd: dir });
+    expect(first.stderr).toContain('已把 2 个问题记入');
+    const baseline = JSON.parse(readFileSync(join(dir, 'fzlint-suppressions.json'), 'utf8')) as Record<string, unknown>;
+    expect(baseline).toEqual({ 'a.txt': { t: { count: 2 } } });
+    const quiet = json<Array<EslintFile & { suppressedMessages: unknown[] }>>((await runMain(['-f', 'json', 'a.txt'], { cwd: dir })).stdout)[0]!;
+    expect(quiet.messages).toEqual([]);
+    expect(quiet.suppressedMessages).toHaveLength(2);
+    // A third occurrence is new: reported.
+    writeFileSync(join(dir, 'a.txt'), '某局2024年法治政府建设年度报告\n开展法制宣传。\n加强法制宣传。\n推进法制宣传。\n');
+    const grown = json<EslintFile[]>((await runMain(['-f', 'json', 'a.txt'], { cwd: dir })).stdout)[0]!;
+    expect(grown.messages.map((m) => m.line)).toEqual([4]);
+    // Two corrected: the stale suppressions are pointed out, then pruned.
+    writeFileSync(join(dir, 'a.txt'), '某局2024年法治政府建设年度报告\n开展法治宣传。\n');
+    const stale = await runMain(['a.txt'], { cwd: dir });
+    expect(stale.stderr).toContain('有 2 处抑制已不再需要');
+    await runMain(['--prune-suppressions', 'a.txt'], { cwd: dir });
+    expect(JSON.parse(readFileSync(join(dir, 'fzlint-suppressions.json'), 'utf8'))).toEqual({});
+    writeFileSync(join(dir, 'broken.json'), '{ not json');
+    const broken = await runMain(['--suppressions-location', 'broken.json', 'a.txt'], { cwd: dir });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('不是有效的 JSON');
+  });
+});

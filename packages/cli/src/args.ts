@@ -34,6 +34,11 @@ export const HELP = `用法：fzlint [选项] <文件、目录或 glob…>
       --no-color             不使用颜色（也可设置环境变量 NO_COLOR）
       --print-config FILE    显示该文件使用的配置（JSON），不检查
 
+抑制（适合没有注释语法的 .txt、.docx，或接手已有问题的一批报告）：
+      --suppress             把当前所有问题记入 fzlint-suppressions.json，以后只报告新出现的问题
+      --prune-suppressions   从抑制文件中删去已经改正的问题
+      --suppressions-location FILE  抑制文件的位置（默认当前目录的 fzlint-suppressions.json）
+
 修复：
       --fix                  自动修复并写回文件（保持原编码、BOM 和换行符；.docx/.html 不修改）
       --fix-dry-run          只显示修复后的差异（unified diff），不写文件
@@ -94,6 +99,12 @@ export interface CliArgs {
   concurrency?: number;
   formats: FormatRequest[];
   quiet: boolean;
+  /** --suppress: record every current finding in the suppressions file. */
+  suppress: boolean;
+  /** --prune-suppressions: drop suppressions that no finding uses any more. */
+  pruneSuppressions: boolean;
+  /** --suppressions-location FILE (default fzlint-suppressions.json in the working directory). */
+  suppressionsLocation?: string;
   /** --ignore-pattern (repeatable): globs of files not to check, relative to the working directory. */
   ignorePatterns: string[];
   /** --min-level (and -q = error): findings below it are left out. */
@@ -134,6 +145,9 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
         quiet: { type: 'boolean', short: 'q' },
         'min-level': { type: 'string' },
         'ignore-pattern': { type: 'string', multiple: true },
+        suppress: { type: 'boolean' },
+        'prune-suppressions': { type: 'boolean' },
+        'suppressions-location': { type: 'string' },
         'max-warnings': { type: 'string' },
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
@@ -182,6 +196,9 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
     quiet: Boolean(v.quiet),
     minLevel: parseMinLevel(v['min-level'], Boolean(v.quiet)),
     ignorePatterns: v['ignore-pattern'] ?? [],
+    suppress: Boolean(v.suppress),
+    pruneSuppressions: Boolean(v['prune-suppressions']),
+    suppressionsLocation: v['suppressions-location'],
     color: v['no-color'] ? false : v.color,
     printConfig: v['print-config'],
     fix: v.fix ? 'write' : v['fix-dry-run'] ? 'dry-run' : 'none',
@@ -199,6 +216,7 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
     if (year < 1990 || year > 2100) throw new UsageError(`--year：「${v.year}」不是有效的年度`);
     args.year = year;
   }
+  if (args.suppress && args.pruneSuppressions) throw new UsageError('--suppress 和 --prune-suppressions 不能同时使用');
   if (args.force && command !== 'init') throw new UsageError('--force 只能用于 fzlint init');
   if (command === 'lint') {
     if (args.stdin && positionals.length) throw new UsageError('--stdin 不能与文件或目录同时使用');

@@ -71,6 +71,8 @@ export interface FileResult {
   timing?: Record<string, number>;
   fix?: { applied: number; written: boolean; diff?: string; skipped?: string };
   error?: FileError;
+  /** Findings hidden by the suppressions file (ESLint's suppressedMessages). */
+  suppressed?: Diagnostic[];
   /** Excluded by the config's `ignores` / `files`: not a result, dropped by the caller. */
   ignored?: boolean;
   /** Metadata of rules this result refers to that the caller has not seen yet. */

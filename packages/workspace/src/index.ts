@@ -37,4 +37,5 @@ export { PreviousDiscovery, CANDIDATE_EXTENSIONS } from './previous/discovery.js
 export { choosePrevious, type PreviousChoice, type PreviousOutcome, type PreviousRequest, type PreviousSource } from './previous/choose.js';
 export { PreviousReader, previousLabel, previousUnreadable, type PreviousRead } from './previous/reader.js';
 export { templateParts, reportSkeleton, configTemplate, UNIT_PLACEHOLDER, type TemplateAnswers, type TemplateParts } from './template.js';
+export { Suppressions, SuppressionsError, SUPPRESSIONS_FILE, type SuppressionCounts } from './suppressions.js';
 export { HOST_RULES, builtinFinding, hostFinding, problemLocation, type HostRule } from './host-findings.js';

@@ -4,7 +4,7 @@ import { CliError, EXIT_LINT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.j
 import { collectFiles, type CollectedFile, type SkippedFile } from '../files/collect.js';
 import { FORMATS } from '../formats/index.js';
 import { skippedText, type FormatContext } from '../formats/context.js';
-import { describeFsError, realFs, type WorkspaceFs, WriteError, writeFileAtomic } from '@fzlint/workspace';
+import { describeFsError, realFs, Suppressions, SUPPRESSIONS_FILE, SuppressionsError, type WorkspaceFs, WriteError, writeFileAtomic } from '@fzlint/workspace';
 import { ReportLinter, STDIN_PATH, type LintSettings } from '../lint-file.js';
 import { version, type MainOptions } from '../options.js';
 import { lintParallel, lintSequential, workerCount } from '../pool.js';
@@ -61,6 +61,7 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
     delete r.rules;
     if (args.minLevel !== 'info') r.diagnostics = r.diagnostics.filter((d) => LEVEL_RANK[d.severity] >= LEVEL_RANK[args.minLevel]);
   }
+  await applySuppressions(args, fs, cwd, results, stderr);
 
   for (const r of results) {
     if (r.fix?.diff) stdout.write(r.fix.diff);
@@ -97,6 +98,42 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
     return EXIT_LINT_ERRORS;
   }
   return EXIT_OK;
+}
+
+/**
+ * The baseline of accepted findings (ESLint's suppressions): --suppress records every current
+ * finding, --prune-suppressions drops what no longer occurs; otherwise the file, if there is one,
+ * hides up to its count of each rule's findings per file, and stale counts are pointed out.
+ */
+async function applySuppressions(args: CliArgs, fs: WorkspaceFs, cwd: string, results: FileResult[], stderr: MainOptions['stderr']): Promise<void> {
+  const location = resolve(cwd, args.suppressionsLocation ?? SUPPRESSIONS_FILE);
+  let suppressions: Suppressions;
+  try {
+    suppressions = await Suppressions.load(fs, location);
+  } catch (e) {
+    throw new CliError(e instanceof SuppressionsError ? e.message : String(e));
+  }
+  const checked = results.filter((r) => !r.error && r.filePath !== STDIN_PATH);
+  if (args.suppress || args.pruneSuppressions) {
+    if (args.suppress) suppressions.record(checked);
+    else suppressions.prune(checked);
+    try {
+      await suppressions.save(fs);
+    } catch (e) {
+      throw new CliError(e instanceof WriteError ? e.message : `无法写入「${location}」：${describeFsError(e)}`);
+    }
+    const n = checked.reduce((sum, r) => sum + r.diagnostics.length, 0);
+    stderr.write(args.suppress ? `fzlint：已把 ${n} 个问题记入 ${location}，以后只报告新出现的问题\n` : `fzlint：已按当前结果更新 ${location}\n`);
+  }
+  if (!suppressions.size) return;
+  let stale = 0;
+  for (const r of checked) {
+    const { reported, suppressed, stale: s } = suppressions.apply(r.filePath, r.diagnostics);
+    r.diagnostics = reported;
+    if (suppressed.length) r.suppressed = suppressed;
+    stale += s;
+  }
+  if (stale && !args.pruneSuppressions) stderr.write(`fzlint：${location} 中有 ${stale} 处抑制已不再需要（问题已改正）；运行 fzlint --prune-suppressions … 更新\n`);
 }
 
 const LEVEL_RANK: Readonly<Record<'info' | 'warning' | 'error', number>> = Object.freeze({ info: 0, warning: 1, error: 2 });

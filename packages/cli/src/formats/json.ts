@@ -35,7 +35,7 @@ function toEslint(r: FileResult) {
   return {
     filePath: r.filePath,
     messages,
-    suppressedMessages: [],
+    suppressedMessages: (r.suppressed ?? []).map((d) => ({ ruleId: d.ruleId, severity: d.severity === 'error' ? 2 : 1, level: d.severity, message: d.message, line: d.range.start.line + 1, column: d.range.start.character + 1, suppressions: [{ kind: 'file', justification: '' }] })),
     errorCount: count('error') + (r.error ? 1 : 0),
     fatalErrorCount: r.error ? 1 : 0,
     // ESLint's severity 1 covers warnings and infos alike; the counts keep them apart, as stylish does.
