@@ -8,4 +8,5 @@ export const FORMATS: Record<string, () => Promise<Formatter>> = {
   github: async () => (await import('./github.js')).formatGithub,
   junit: async () => (await import('./junit.js')).formatJunit,
   html: async () => (await import('./html.js')).formatHtml,
+  unix: async () => (await import('./unix.js')).formatUnix,
 };
