@@ -119,7 +119,7 @@ describe('fzlint main() in-process: options and exit codes', () => {
   it('--stdin --fix-dry-run prints a diff', async () => {
     const dir = cleanDir();
     const r = await runMain(['--stdin', '--stdin-filename', 'x.md', '--fix-dry-run'], { cwd: dir, input: '法制宣传。\n' });
-    expect(r.stdout).toBe('--- a/x.md\n+++ b/x.md\n@@ -1,1 +1,1 @@\n-法制宣传。\n+法治宣传。\n');
+    expect(r.stdout).toBe('--- a/x.md\n+++ b/x.md\n@@ 第 1 行 @@\n法[-制-]{+治+}宣传。\n');
     expect(r.stderr).toContain('1 个文件可以修复');
     expect(r.code).toBe(0);
   });

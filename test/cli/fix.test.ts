@@ -140,12 +140,28 @@ describe('--fix', () => {
     expect(statSync(join(dir, 'a.md')).mode & 0o777).toBe(0o640);
   });
 
-  it('--fix-dry-run prints a unified diff and writes nothing', async () => {
+  it('--fix-dry-run prints the changed words and writes nothing', async () => {
     const dir = project({ 'a.md': REPORT });
     const r = await runMain(['--fix-dry-run', 'a.md'], { cwd: dir });
-    expect(r.stdout).toBe(
-      ['--- a/a.md', '+++ b/a.md', '@@ -1,4 +1,4 @@', ' # 某局2024年法治政府建设年度报告', ' ', '-一是加强法制宣传。', '-二是健全制度。法制宣传覆盖率100%。', '+一是加强法治宣传。', '+二是健全制度。法治宣传覆盖率100%。', ''].join('\n'),
-    );
+    expect(r.stdout).toBe(['--- a/a.md', '+++ b/a.md', '@@ 第 3 行 @@', '一是加强法[-制-]{+治+}宣传。', '二是健全制度。法[-制-]{+治+}宣传覆盖率100%。', ''].join('\n'));
+    expect(read(join(dir, 'a.md'))).toBe(REPORT);
+  });
+
+  it('--fix-dry-run keeps a little context around a change in a long paragraph', async () => {
+    const long = `${'甲'.repeat(300)}法制宣传${'乙'.repeat(300)}`;
+    const dir = project({ 'a.md': `# 某局2024年法治政府建设年度报告\n\n${long}\n` });
+    const r = await runMain(['--fix-dry-run', 'a.md'], { cwd: dir });
+    const lines = r.stdout.split('\n');
+    expect(lines[2]).toBe('@@ 第 3 行 @@');
+    expect(lines[3]).toBe(`…${'甲'.repeat(14)}法[-制-]{+治+}宣传${'乙'.repeat(13)}…`);
+    expect(r.stdout.length).toBeLessThan(200);
+  });
+
+  it('--fix-dry-run with -f json gives each fixable file its fixed text as `output`, as ESLint does', async () => {
+    const dir = project({ 'a.md': REPORT });
+    const r = await runMain(['--fix-dry-run', '-f', 'json', 'a.md'], { cwd: dir });
+    const [file] = JSON.parse(r.stdout) as { output?: string }[];
+    expect(file?.output).toBe(FIXED);
     expect(read(join(dir, 'a.md'))).toBe(REPORT);
   });
 });

@@ -41,7 +41,7 @@ export const HELP = `用法：fzlint [选项] <文件、目录或 glob…>
 
 修复：
       --fix                  自动修复并写回文件（保持原编码、BOM 和换行符；.docx/.html 不修改）
-      --fix-dry-run          只显示修复后的差异（unified diff），不写文件
+      --fix-dry-run          只显示将要修改的词（[-删-]{+增+}），不写文件
 
 其他：
   -v, --version              显示版本

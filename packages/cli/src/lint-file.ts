@@ -25,6 +25,7 @@ import {
   type WorkspaceFs,
   type WorkspaceHost,
 } from '@fzlint/workspace';
+import { wordDiff } from './fix-diff.js';
 import { reportMeta, reportNotes } from './report-meta.js';
 import type { FileDiagnostic, FileResult, RuleInfo } from './results.js';
 import { engineRuleInfo, hostRuleInfo, ruleInfo } from './rule-info.js';
@@ -167,8 +168,8 @@ export class ReportLinter {
       if (fixed.output !== input.text) {
         if (this.settings.fix === 'dry-run') {
           const name = relative(this.settings.cwd, filePath) || filePath;
-          const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff');
-          base.fix.diff = createTwoFilesPatch(`a/${name}`, `b/${name}`, input.text, fixed.output, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+          base.fix.diff = await wordDiff(name, input.text, fixed.output);
+          base.fix.output = fixed.output;
         } else {
           try {
             await writeFixedText(this.fs, filePath, bytes!, input, fixed.output);

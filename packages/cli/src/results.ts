@@ -69,7 +69,8 @@ export interface FileResult {
   discovery?: string;
   /** --timing: milliseconds per rule id (and fzlint/parse). */
   timing?: Record<string, number>;
-  fix?: { applied: number; written: boolean; diff?: string; skipped?: string };
+  /** output: the fixed text (--fix-dry-run, for ESLint's `output` in JSON). */
+  fix?: { applied: number; written: boolean; diff?: string; output?: string; skipped?: string };
   error?: FileError;
   /** Findings hidden by the suppressions file (ESLint's suppressedMessages). */
   suppressed?: Diagnostic[];

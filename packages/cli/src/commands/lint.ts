@@ -63,12 +63,12 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
   }
   await applySuppressions(args, fs, cwd, results, stderr);
 
-  for (const r of results) {
-    if (r.fix?.diff) stdout.write(r.fix.diff);
-  }
+  // --fix-dry-run prints the changes, unless a format on standard output carries them (JSON's `output`).
+  const formatOnStdout = args.formats.some((f) => !f.file && f.name !== 'stylish');
+  if (!formatOnStdout) for (const r of results) if (r.fix?.diff) stdout.write(r.fix.diff);
   const ctx: FormatContext = { cwd, color: useColor(args, options, env), version: version(), rules, skipped };
   for (const request of args.formats) {
-    if (args.fix === 'dry-run' && !request.file) continue; // the diff is the output
+    if (args.fix === 'dry-run' && !request.file && request.name === 'stylish') continue; // the diff is the output
     const text = await (await FORMATS[request.name]!())(results, { ...ctx, color: request.file ? false : ctx.color });
     // `-` is standard output, as for most tools (-o - or -f json:-); /dev/stdout too, which a
     // process whose output is a socket (a pipe from Node) cannot open by name.

@@ -45,7 +45,8 @@ function toEslint(r: FileResult) {
     fixableWarningCount: count('warning', true),
     fixableInfoCount: count('info', true),
     usedDeprecatedRules: [],
-    ...(r.fix?.written ? { output: r.source } : {}),
+    // ESLint's `output`: the fixed text, written (--fix) or not (--fix-dry-run).
+    ...(r.fix?.written ? { output: r.source } : r.fix?.output !== undefined ? { output: r.fix.output } : {}),
     report: { ...r.meta, ...(r.kind ? { kind: r.kind } : {}), ...(r.encoding ? { encoding: r.encoding } : {}), ...(r.previous ? { previous: r.previous } : {}), ...(r.discovery ? { previousDiscovery: r.discovery } : {}) },
   };
 }
