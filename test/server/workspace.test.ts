@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { looksLikeReport } from '@fzlint/workspace';
 import { DEFAULT_SETTINGS, normalizeSettings, SettingsStore, toLintOptions } from '../../packages/server/src/settings.js';
 import { SERVER_VERSION } from '../../packages/server/src/version.js';
-import { readSeed, recommended, ROOT } from '../helpers.js';
+import { readSeed, recommended, ROOT, SEED_FILES } from '../helpers.js';
 import { MemoryFs } from '../memory-fs.js';
 import { Harness, NONE } from './harness.js';
 
@@ -146,5 +146,26 @@ describe('settings and report detection (units)', () => {
 
   it('the version the server reports is package.json’s', () => {
     expect(SERVER_VERSION).toBe(JSON.parse(readFileSync(join(ROOT, 'packages/server/package.json'), 'utf8')).version);
+  });
+});
+
+describe('server instances', () => {
+  it('two language services in one process share nothing: same paths, different files, different results', async () => {
+    const config = (rule: string) => ({ '.fzlint.yaml': `extends: fzlint:recommended\nrules:\n  ${rule}: off\n` });
+    const one = new Harness({ settings: { debounceMs: 0 }, files: config('gd2024/title') });
+    const two = new Harness({ settings: { debounceMs: 0 }, files: config('data/disclosure') });
+    const codes = async (h: Harness) => (await h.current((await h.open(h.seed('004'))).uri)).diagnostics.map((d) => d.code);
+    const [a, b] = [await codes(one), await codes(two)];
+    expect(a).not.toContain('gd2024/title');
+    expect(a).toContain('data/disclosure');
+    expect(b).toContain('gd2024/title');
+    expect(b).not.toContain('data/disclosure');
+    // Edited in one editor, the other's result stays.
+    one.fileChanged('.fzlint.yaml', 'extends: fzlint:recommended\n');
+    await one.idle();
+    two.service.didChangeConfiguration(undefined);
+    await two.idle();
+    expect(two.publishedFor(two.uri(SEED_FILES['004'])).at(-1)!.diagnostics.map((d) => d.code)).not.toContain('data/disclosure');
+    expect(one.publishedFor(one.uri(SEED_FILES['004'])).at(-1)!.diagnostics.map((d) => d.code)).toContain('gd2024/title');
   });
 });

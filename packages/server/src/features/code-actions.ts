@@ -16,7 +16,7 @@ import { DIAGNOSTIC_SOURCE, toLspDiagnostic, type DiagnosticData } from '../to-l
 import { HOST_RULES } from '@fzlint/workspace';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fzlint`;
-export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+export const CODE_ACTION_KINDS: readonly string[] = Object.freeze([CodeActionKind.QuickFix, FIX_ALL_KIND]);
 
 /**
  * Quick fixes: the certain fix of a diagnostic (preferred when it is the only one), each

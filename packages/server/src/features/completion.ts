@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver';
 import { checkedAnalysis, type ServerContext } from '../context.js';
 
-export const COMPLETION_TRIGGER_CHARACTERS = ['（', '('];
+export const COMPLETION_TRIGGER_CHARACTERS: readonly string[] = Object.freeze(['（', '(']);
 
 /** One level down in GB/T 9704 order: 一、 → （一） → 1. → （1） → ①. */
 const CHILD_TYPE: Partial<Record<MarkerType, MarkerType>> = {

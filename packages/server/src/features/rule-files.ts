@@ -100,7 +100,7 @@ function problemToLsp(p: ConfigProblem): LspDiagnostic {
   return { range, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'fzlint/config', message: p.message };
 }
 
-const FILE_KEYS = new Set(['$schema', 'extends', 'template', 'edition', 'sections', 'rules', 'overrides', 'files', 'ignores', 'previous']);
+const FILE_KEYS: ReadonlySet<string> = new Set(['$schema', 'extends', 'template', 'edition', 'sections', 'rules', 'overrides', 'files', 'ignores', 'previous']);
 
 /**
  * An fzlint rule file: names the fzlint schema, or every top-level key is one of the rule-file
