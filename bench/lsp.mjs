@@ -1,5 +1,6 @@
 // LSP benchmark: edit → diagnostics latency through the built server over stdio (debounce 0),
-// and the server's memory with 50 reports open. Uses a real protocol client.
+// the server's memory with 50 reports open, and whether it stays flat over 10,000 edits across
+// them. Uses a real protocol client.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,6 +94,45 @@ async function editLatency(root, kb) {
   return { p50: percentile(times, 50), p95: percentile(times, 95), bytes: Buffer.byteLength(text), diagnostics: first.diagnostics.length };
 }
 
+function rssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
+/**
+ * 10,000 single-character edits spread over 50 open reports (20 KB each), sent a round at a time
+ * (one edit to each report, then their diagnostics awaited), every edit checked (debounce 0).
+ * Each report gets as many inserts as deletes, so the texts end as they began: memory should too.
+ * RSS is read after the first 1,000 edits (caches and JIT warm) and after all 10,000.
+ */
+async function rssOverEdits(root, { reports = 50, edits = 10_000 } = {}) {
+  const server = await startServer(root);
+  const docs = [];
+  for (let i = 0; i < reports; i++) {
+    const text = report(root, 20, `（${i}）`);
+    const uri = pathToFileURL(join(root, `bench-edit-${i}.txt`)).href;
+    await open(server, uri, text);
+    docs.push({ uri, line: Math.floor(text.split('\n').length / 2), version: 1 });
+  }
+  const samples = [];
+  for (let sent = 0; sent < edits; ) {
+    const round = [];
+    for (const doc of docs) {
+      if (sent >= edits) break;
+      const version = ++doc.version;
+      const insert = version % 2 === 0;
+      const range = insert ? { start: { line: doc.line, character: 4 }, end: { line: doc.line, character: 4 } } : { start: { line: doc.line, character: 4 }, end: { line: doc.line, character: 5 } };
+      round.push(server.published(doc.uri, version));
+      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: doc.uri, version }, contentChanges: [{ range, text: insert ? '字' : '' }] });
+      sent++;
+    }
+    await Promise.all(round);
+    if (sent % 1000 === 0) samples.push({ edits: sent, rss: rssMb(server.child.pid) });
+  }
+  await server.stop();
+  return samples;
+}
+
 async function rssWithReports(root, count) {
   const server = await startServer(root);
   for (let i = 0; i < count; i++) await open(server, pathToFileURL(join(root, `bench-open-${i}.txt`)).href, report(root, 20, `（${i}）`));
@@ -116,5 +156,10 @@ export async function benchLsp(root) {
   }
   const rss = await rssWithReports(root, 50);
   rows.push(row('lsp: server RSS with 50 reports (20 KB each) open', rss, 'MB', '≤ 150 MB', rss <= 150));
+  const samples = await rssOverEdits(root);
+  const first = samples[0];
+  const last = samples[samples.length - 1];
+  const peak = Math.max(...samples.map((s) => s.rss));
+  rows.push(row(`lsp: server RSS over 10,000 edits across 50 reports (after 1,000: ${first.rss.toFixed(0)} MB, after 10,000: ${last.rss.toFixed(0)} MB, peak ${peak.toFixed(0)} MB) growth`, last.rss - first.rss, 'MB', '≤ 20 MB (flat)', last.rss - first.rss <= 20));
   return rows;
 }
