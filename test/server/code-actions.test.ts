@@ -57,7 +57,7 @@ describe('code actions provider', () => {
     const residue = published.diagnostics.find((d) => d.code === 'web-residue' && d.range.start.line === 2)!;
     const [fix] = (await actionsFor(h, doc.uri, residue)).filter((a) => a.isPreferred);
     expect(fix!.title).toBe('删除此行');
-    const text = applyTextEdits(doc.getText(), (fix!.edit!.documentChanges![0] as { edits: never[] }).edits);
+    const text = applyTextEdits(doc.getText(), (fix!.edit!.documentChanges![0] as unknown as { edits: never[] }).edits);
     const lines = doc.getText().split('\n');
     expect(lines[2]).toMatch(/^发布时间/);
     expect(text.split('\n')).toEqual([...lines.slice(0, 2), ...lines.slice(3)]);

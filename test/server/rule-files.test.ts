@@ -74,7 +74,7 @@ describe('rule files provider and publisher: config and rule files', () => {
     await h.idle();
     const beforeClose = h.published.length;
     h.close(configUri);
-    const onDisk = await h.diagnostics(configUri, (p) => p.diagnostics.some((d) => d.message.includes('patern')), { since: beforeClose });
+    const onDisk = await h.diagnostics(configUri, (p) => p.diagnostics.some((d) => String(d.message).includes('patern')), { since: beforeClose });
     expect(onDisk.diagnostics).toHaveLength(1);
   });
 
