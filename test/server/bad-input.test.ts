@@ -6,7 +6,7 @@ import { asyncFs } from '@fzlint/workspace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed, seedPath } from '../helpers.js';
 import { MemoryFs } from '../memory-fs.js';
-import { fileUri, Harness } from './harness.js';
+import { fileUri, Harness, NONE } from './harness.js';
 
 /**
  * The bad-input catalogue (docs/bad-input.md), as the editor sees it: every input gets a
@@ -44,10 +44,22 @@ describe('bad input in the editor: a result for each, the server keeps serving',
     ['blank.md', ' \n\u3000\n\t\n'],
     ['binary.txt', '\u0000\u0001\u0002PK\u0003\u0004'.repeat(2000)],
     ['lone-surrogates.md', `# 标题\ud800\n\udc00正文。`],
-  ])('%s', async (name, text) => {
-    const { published } = await openText(name, text);
+  ])('%s: checked as usual (the config lists it), the missing parts reported, no internal error', async (name, text) => {
+    const { uri, published } = await openText(name, text);
     expect(published.diagnostics.every((d) => d.code !== 'fzlint/internal-error')).toBe(true);
+    expect(published.diagnostics.some((d) => d.code === 'gd2024/part-speeches')).toBe(true);
+    expect(await h.service.checklist.provideChecklist(uri, NONE)).toMatchObject({ status: 'checked' });
     await stillServing();
+  });
+
+  it('an empty or blank document is not a report when no config lists it: nothing published', async () => {
+    const plain = new Harness({ settings: { debounceMs: 0 } });
+    for (const [name, text] of [['empty.txt', ''], ['blank.md', ' \n\u3000\n\t\n']] as const) {
+      const { uri } = await plain.open(plain.write(name, text), text);
+      await plain.idle();
+      expect(await plain.service.checklist.provideChecklist(uri, NONE)).toMatchObject({ status: 'not-report' });
+      expect(plain.publishedFor(uri)).toEqual([]);
+    }
   });
 
   it('CRLF and lone CR: findings on the same lines as with LF', async () => {

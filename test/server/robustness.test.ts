@@ -30,6 +30,47 @@ describe('robustness', () => {
   });
 });
 
+describe('a rule that fails', () => {
+  it('one rule throwing: fzlint/rule-error on the report, the other rules still run, the stack in the log', async () => {
+    let linting = '';
+    const patched = new WeakSet<object>();
+    // The real engine, with one compiled rule made to throw on one document.
+    const faultyRule = (env: EngineEnvironment): Engine => {
+      const real = createEngine(env);
+      return {
+        ...real,
+        lint(text, options) {
+          linting = text;
+          const result = real.lint(text, options);
+          const rule = result.rules.get('gd2024/title') as unknown as { check: (ctx: unknown) => void } | undefined;
+          if (rule && !patched.has(rule)) {
+            patched.add(rule);
+            const original = rule.check;
+            rule.check = (ctx) => {
+              if (linting.includes('触发规则故障')) throw new Error('模拟的规则故障');
+              original(ctx);
+            };
+          }
+          return result;
+        },
+      };
+    };
+    const h = new Harness({ settings: { debounceMs: 0 }, createEngine: faultyRule });
+    const good = await h.open(h.seed('004'));
+    const before = await h.current(good.uri);
+    const bad = await h.open(h.write('bad.txt', `${readSeed('004')}\n触发规则故障\n`));
+    const published = await h.current(bad.uri);
+    const error = published.diagnostics.find((d) => d.code === 'fzlint/rule-error');
+    expect(error?.message).toBe('规则「gd2024/title」执行出错，已跳过：模拟的规则故障');
+    expect(published.diagnostics.some((d) => d.code === 'gd2024/part-speeches')).toBe(true);
+    expect(published.diagnostics.some((d) => d.code === 'gd2024/title')).toBe(false);
+    expect(h.logs.some((l) => l.level === 'error' && l.message.includes('rule gd2024/title failed') && l.message.includes('模拟的规则故障'))).toBe(true);
+    // The other document is unaffected when checked again.
+    h.insert(good.uri, { line: 0, character: 0 }, '');
+    expect((await h.current(good.uri)).diagnostics.map((d) => d.code)).toEqual(before.diagnostics.map((d) => d.code));
+  });
+});
+
 describe('time budget', () => {
   it('a check that runs past fzlint.lintTimeoutMs is stopped with a finding; other requests and documents are answered', async () => {
     // The large report gets a budget it cannot meet; the small one the default.
