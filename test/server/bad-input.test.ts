@@ -1,36 +1,38 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { asyncFs } from '@fzlint/workspace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSeed } from '../helpers.js';
-import { TestClient, fileUri } from './lsp-client.js';
-import { Workspace } from './workspace.js';
+import { readSeed, seedPath } from '../helpers.js';
+import { MemoryFs } from '../memory-fs.js';
+import { fileUri, Harness, NONE } from './harness.js';
 
 /**
  * The bad-input catalogue (docs/bad-input.md), as the editor sees it: every input gets a
  * published result, the server never dies, and a normal report opened afterwards is still checked.
+ * One language service in this process for the whole catalogue, as one editor session.
  */
-let ws: Workspace;
-let client: TestClient;
+let h: Harness;
+let ws: { write(name: string, text: string): string; seed(id: '004', name: string): string; path(name: string): string };
 
-beforeAll(async () => {
-  ws = new Workspace();
-  ws.write('.fzlint.yaml', "extends: fzlint:recommended\nfiles: ['**/*.md', '**/*.txt']\n");
-  client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
+beforeAll(() => {
+  h = new Harness({ settings: { debounceMs: 0 }, files: { '.fzlint.yaml': "extends: fzlint:recommended\nfiles: ['**/*.md', '**/*.txt']\n" } });
+  ws = { write: (n, t) => h.write(n, t), seed: (id, n) => h.seed(id, n), path: (n) => h.path(n) };
 });
 
-afterAll(async () => {
-  await client?.stop();
-  ws?.dispose();
-});
+afterAll(() => h?.dispose());
 
 async function stillServing(): Promise<void> {
-  const uri = await client.open(ws.seed('004', `control-${Math.random().toString(36).slice(2)}.txt`));
-  const p = await client.current(uri);
+  const { uri } = await h.open(ws.seed('004', `control-${Math.random().toString(36).slice(2)}.txt`));
+  const p = await h.current(uri);
   expect(p.diagnostics.some((d) => d.code === 'gd2024/part-speeches')).toBe(true);
-  await client.close(uri);
+  h.close(uri);
 }
 
 async function openText(name: string, text: string) {
-  const uri = await client.open(ws.write(name, text), text);
-  const published = await client.current(uri, 60000);
+  const { uri } = await h.open(ws.write(name, text), text);
+  const published = await h.current(uri);
   return { uri, published };
 }
 
@@ -44,14 +46,25 @@ describe('bad input in the editor: a result for each, the server keeps serving',
     ['blank.md', ' \n\u3000\n\t\n'],
     ['binary.txt', '\u0000\u0001\u0002PK\u0003\u0004'.repeat(2000)],
     ['lone-surrogates.md', `# 标题\ud800\n\udc00正文。`],
-  ])('%s', async (name, text) => {
-    const { published } = await openText(name, text);
+  ])('%s: checked as usual (the config lists it), the missing parts reported, no internal error', async (name, text) => {
+    const { uri, published } = await openText(name, text);
     const codes = published.diagnostics.map((d) => String(d.code));
     expect(codes).not.toContain('fzlint/internal-error');
     expect(codes.some((c) => /^(gd2024|nat2019)\/part-measures$/.test(c))).toBe(true);
     expect(codes).toContain('fzlint/year-unknown');
     for (const d of published.diagnostics) expect(d.range.start.line).toBeGreaterThanOrEqual(0);
+    expect(await h.service.checklist.provideChecklist(uri, NONE)).toMatchObject({ status: 'checked' });
     await stillServing();
+  });
+
+  it('an empty or blank document is not a report when no config lists it: nothing published', async () => {
+    const plain = new Harness({ settings: { debounceMs: 0 } });
+    for (const [name, text] of [['empty.txt', ''], ['blank.md', ' \n\u3000\n\t\n']] as const) {
+      const { uri } = await plain.open(plain.write(name, text), text);
+      await plain.idle();
+      expect(await plain.service.checklist.provideChecklist(uri, NONE)).toMatchObject({ status: 'not-report' });
+      expect(plain.publishedFor(uri)).toEqual([]);
+    }
   });
 
   it('CRLF and lone CR: findings on the same lines as with LF', async () => {
@@ -90,23 +103,23 @@ describe('bad rule files in the editor: a diagnostic at the YAML line, reports s
   it.each(cases)('%s', async (_name, yaml, line, message) => {
     const dir = `cfg-${Math.random().toString(36).slice(2)}`;
     const config = ws.write(`${dir}/.fzlint.yaml`, yaml);
-    const report = await client.open(ws.seed('004', `${dir}/r.txt`));
-    const published = await client.current(report);
+    const report = (await h.open(ws.seed('004', `${dir}/r.txt`))).uri;
+    const published = await h.current(report);
     expect(published.diagnostics.some((d) => d.code === 'fzlint/config-error')).toBe(true);
     expect(published.diagnostics.some((d) => d.code === 'gd2024/part-speeches')).toBe(true);
-    const onYaml = await client.diagnostics(fileUri(config), (p) => p.diagnostics.length > 0);
+    const onYaml = await h.diagnostics(fileUri(config), (p) => p.diagnostics.length > 0);
     expect(onYaml.diagnostics[0]!.range.start.line).toBe(line);
     expect(onYaml.diagnostics[0]!.message).toMatch(message);
   });
 
   it('a catastrophic regex such as (a+)+$ on a 200,000-character line finishes', async () => {
     ws.write('regex/.fzlint.yaml', "files: ['*.md']\nrules:\n  slow:\n    kind: pattern\n    patterns: ['(a+)+$']\n");
-    const uri = await client.open(ws.write('regex/r.md', `${'a'.repeat(200_000)}b\n`));
-    const published = await client.current(uri, 60000);
+    const { uri } = await h.open(ws.write('regex/r.md', `${'a'.repeat(200_000)}b\n`));
+    const published = await h.current(uri);
     expect(published.diagnostics.filter((d) => d.code === 'slow')).toEqual([]);
     // The rule did run: the same line without the final b (the end of the text) matches.
-    const matching = await client.open(ws.write('regex/s.md', 'a'.repeat(200_000)));
-    expect((await client.current(matching, 60000)).diagnostics.filter((d) => d.code === 'slow').map((d) => d.range.start)).toEqual([{ line: 0, character: 0 }]);
+    const { uri: matching } = await h.open(ws.write('regex/s.md', 'a'.repeat(200_000)));
+    expect((await h.current(matching)).diagnostics.filter((d) => d.code === 'slow').map((d) => d.range.start)).toEqual([{ line: 0, character: 0 }]);
     await stillServing();
   });
 });
@@ -120,22 +133,18 @@ describe('faults in the editor: deep nesting, special files, names from JavaScri
 
   it('a config nested 2,000 deep is a config error at its line', async () => {
     const config = ws.write('deep-cfg/.fzlint.yaml', `rules: ${'{'.repeat(2000)}\n`);
-    const report = await client.open(ws.seed('004', 'deep-cfg/r.txt'));
-    expect((await client.current(report)).diagnostics.some((d) => d.code === 'fzlint/config-error')).toBe(true);
-    const onYaml = await client.diagnostics(fileUri(config), (p) => p.diagnostics.length > 0);
+    const report = (await h.open(ws.seed('004', 'deep-cfg/r.txt'))).uri;
+    expect((await h.current(report)).diagnostics.some((d) => d.code === 'fzlint/config-error')).toBe(true);
+    const onYaml = await h.diagnostics(fileUri(config), (p) => p.diagnostics.length > 0);
     expect(onYaml.diagnostics[0]!.message).toMatch(/YAML 嵌套超过 64 层/);
   });
 
-  it('a rule file and a previous-year report that are named pipes are refused without blocking the server', async () => {
-    const { execFileSync } = await import('node:child_process');
-    try {
-      execFileSync('mkfifo', [ws.path('fifo-rules.yaml'), ws.path('fifo-prev.md')]);
-    } catch {
-      return; // no mkfifo here
-    }
+  it('a rule file and a previous-year report that are named pipes are refused without reading them', async () => {
+    (h.fs as MemoryFs).special(ws.path('fifo-rules.yaml'), 'fifo');
+    (h.fs as MemoryFs).special(ws.path('fifo-prev.md'), 'fifo');
     ws.write('fifo/.fzlint.yaml', "extends: ../fifo-rules.yaml\nfiles: ['*.md', '*.txt']\n");
-    const report = await client.open(ws.seed('004', 'fifo/r.txt'));
-    const published = await client.current(report);
+    const report = (await h.open(ws.seed('004', 'fifo/r.txt'))).uri;
+    const published = await h.current(report);
     const config = published.diagnostics.find((d) => d.code === 'fzlint/config-error');
     expect(config?.message).toContain('不是普通文件（这是一个命名管道）');
     const prev = await openText('fifo-previous.md', `---\nprevious: ./fifo-prev.md\n---\n${seed004}`);
@@ -152,9 +161,34 @@ describe('faults in the editor: deep nesting, special files, names from JavaScri
 
   it('rules named constructor or __proto__ are unknown rules, not JavaScript properties', async () => {
     const config = ws.write('proto/.fzlint.yaml', "extends: fzlint:recommended\nfiles: ['*.txt']\nrules:\n  constructor: off\n");
-    await client.open(ws.seed('004', 'proto/r.txt'));
-    const onYaml = await client.diagnostics(fileUri(config), (p) => p.diagnostics.length > 0);
+    await h.open(ws.seed('004', 'proto/r.txt'));
+    const onYaml = await h.diagnostics(fileUri(config), (p) => p.diagnostics.length > 0);
     expect(onYaml.diagnostics[0]!.message).toContain('规则「constructor」未定义');
     await stillServing();
+  });
+});
+
+describe('named pipes on the real disk', () => {
+  it('a rule file and a previous-year report that are real FIFOs are refused without blocking the server', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'fzlint-lsp-fifo-'));
+    try {
+      try {
+        execFileSync('mkfifo', [join(root, 'fifo-rules.yaml'), join(root, 'fifo-prev.md')]);
+      } catch {
+        return; // no mkfifo here
+      }
+      mkdirSync(join(root, 'fifo'));
+      writeFileSync(join(root, 'fifo/.fzlint.yaml'), "extends: ../fifo-rules.yaml\nfiles: ['*.md', '*.txt']\n");
+      copyFileSync(seedPath('004'), join(root, 'fifo/r.txt'));
+      const disk = new Harness({ fs: asyncFs, root, settings: { debounceMs: 0 } });
+      const report = (await disk.open('fifo/r.txt')).uri;
+      const config = (await disk.current(report)).diagnostics.find((d) => d.code === 'fzlint/config-error');
+      expect(config?.message).toContain('不是普通文件（这是一个命名管道）');
+      const prev = (await disk.open('fifo-previous.md', `---\nprevious: ./fifo-prev.md\n---\n${seed004}`)).uri;
+      expect((await disk.current(prev)).diagnostics.find((d) => d.code === 'fzlint/previous-unreadable')?.message).toContain('不是普通文件（这是一个命名管道）');
+      disk.dispose();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

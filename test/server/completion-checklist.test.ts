@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CompletionRequest, ErrorCodes, InsertTextFormat, ResponseError, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-protocol/node';
-import { TestClient, VSCODE_LIKE_CAPABILITIES } from './lsp-client.js';
-import { Workspace } from './workspace.js';
-import type { ChecklistResult } from '../../packages/server/src/protocol.js';
-import { cleanUpAfterEachTest } from './cleanup.js';
-
-cleanUpAfterEachTest();
-
-let client: TestClient | undefined;
-let ws: Workspace | undefined;
+import { CancellationTokenSource, ErrorCodes, InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver';
+import { VSCODE_LIKE_CAPABILITIES } from './lsp-client.js';
+import { fileUri, Harness, NONE } from './harness.js';
 
 const REPORT = [
   '某某局2024年法治政府建设年度报告',
@@ -24,17 +17,18 @@ const REPORT = [
   '',
 ].join('\n');
 
-async function complete(c: TestClient, uri: string, line: number, character: number): Promise<CompletionItem[]> {
-  const res = (await c.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } })) as CompletionList | null;
+async function complete(h: Harness, uri: string, line: number, character: number): Promise<CompletionItem[]> {
+  const res = await h.service.completion.provideCompletion(h.doc(uri), { line, character }, NONE);
   return res?.items ?? [];
 }
 
-describe('completion', () => {
+const lastLine = (h: Harness, uri: string) => h.doc(uri).getText().split('\n').length - 1;
+
+describe('completion provider', () => {
   it('at a line start: the next outline marker — after （二） offers （三）, then 四、', async () => {
-    ws = new Workspace();
-    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
-    const uri = await client.open(ws.write('2024.txt', REPORT));
-    const items = await complete(client, uri, 10, 0);
+    const h = new Harness({ settings: { debounceMs: 0 } });
+    const { uri } = await h.open(h.write('2024.txt', REPORT));
+    const items = await complete(h, uri, 10, 0);
     const markers = items.filter((i) => i.sortText!.startsWith('0')).map((i) => i.label);
     expect(markers).toEqual(['（三）', '1.', '四、']);
     expect(items[0]!.detail).toBe('接「（二）严格规范公正文明执法」的下一项');
@@ -42,25 +36,25 @@ describe('completion', () => {
   });
 
   it('after 三、 offers 四、 and its first item （一）; a typed "（" is replaced by the marker', async () => {
-    ws = new Workspace();
+    const h = new Harness({ settings: { debounceMs: 0 } });
     const text = REPORT.split('\n').slice(0, 6).join('\n') + '\n\n';
-    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
-    const uri = await client.open(ws.write('2024.txt', text));
-    const items = await complete(client, uri, 6, 0);
+    const { uri } = await h.open(h.write('2024.txt', text));
+    const items = await complete(h, uri, 6, 0);
     expect(items.filter((i) => i.sortText!.startsWith('0')).map((i) => i.label)).toEqual(['四、', '（一）']);
-    await client.change(uri, [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: '（' }]);
-    const typed = await complete(client, uri, 6, 1);
+    h.insert(uri, { line: 6, character: 0 }, '（');
+    const typed = await complete(h, uri, 6, 1);
     expect((typed.find((i) => i.label === '（一）')!.textEdit as TextEdit).range).toEqual({ start: { line: 6, character: 0 }, end: { line: 6, character: 1 } });
+    // A half-width "(" typed before asking still matches the full-width marker.
+    h.change(uri, [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 1 } }, text: '(' }]);
+    expect((await complete(h, uri, 6, 1)).find((i) => i.label === '（一）')!.filterText).toBe('(（一）');
     // Mid-sentence: nothing.
-    expect(await complete(client, uri, 2, 4)).toEqual([]);
+    expect(await complete(h, uri, 2, 4)).toEqual([]);
   });
 
   it('a snippet inserts the missing required parts with their standard headings (seed 004)', async () => {
-    ws = new Workspace();
-    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
-    const uri = await client.open(ws.seed('004'));
-    const lineCount = client.text(uri).split('\n').length;
-    const items = await complete(client, uri, lineCount - 1, 0);
+    const h = new Harness({ settings: { debounceMs: 0 } });
+    const { uri } = await h.open(h.seed('004'));
+    const items = await complete(h, uri, lastLine(h, uri), 0);
     const all = items.find((i) => i.label === '插入缺少的 3 个部分')!;
     expect(all.insertTextFormat).toBe(InsertTextFormat.Snippet);
     const text = (all.textEdit as TextEdit).newText;
@@ -75,24 +69,32 @@ describe('completion', () => {
   });
 
   it('plain text instead of snippets for clients without snippet support', async () => {
-    ws = new Workspace();
     const caps = structuredClone(VSCODE_LIKE_CAPABILITIES);
     caps.textDocument!.completion = {};
-    client = await TestClient.start({ folders: [ws.root], capabilities: caps, settings: { debounceMs: 0 } });
-    const uri = await client.open(ws.seed('004'));
-    const items = await complete(client, uri, client.text(uri).split('\n').length - 1, 0);
+    const h = new Harness({ capabilities: caps, settings: { debounceMs: 0 } });
+    const { uri } = await h.open(h.seed('004'));
+    const items = await complete(h, uri, lastLine(h, uri), 0);
     const one = items.find((i) => i.label.startsWith('插入第一部分'))!;
     expect(one.insertTextFormat).toBe(InsertTextFormat.PlainText);
     expect((one.textEdit as TextEdit).newText).toMatch(/^一、深入学习贯彻.*\n（在此填写内容）\n$/);
   });
+
+  it('nothing for documents that are not reports, and for a cancelled request', async () => {
+    const h = new Harness({ settings: { debounceMs: 0 } });
+    const readme = await h.open(h.write('README.md', '# 说明\n\n一、\n'));
+    expect(await h.service.completion.provideCompletion(readme, { line: 3, character: 0 }, NONE)).toBeNull();
+    const { uri } = await h.open(h.write('2024.txt', REPORT));
+    const source = new CancellationTokenSource();
+    source.cancel();
+    expect(await h.service.completion.provideCompletion(h.doc(uri), { line: 10, character: 0 }, source.token)).toBeNull();
+  });
 });
 
-describe('fzlint/checklist', () => {
+describe('checklist provider (fzlint/checklist)', () => {
   it('seed 003: all six parts found, the rectification subsection missing', async () => {
-    ws = new Workspace();
-    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
-    const uri = await client.open(ws.seed('003'));
-    const list = (await client.connection.sendRequest('fzlint/checklist', { textDocument: { uri } })) as ChecklistResult;
+    const h = new Harness({ settings: { debounceMs: 0 } });
+    const { uri } = await h.open(h.seed('003'));
+    const list = await h.service.checklist.provideChecklist(uri, NONE);
     expect(list).toMatchObject({ uri, version: 1, status: 'checked', year: 2024, edition: { id: 'guangdong-2024' } });
     expect(list.parts.map((p) => [p.order, p.id, p.found])).toEqual([
       [1, 'speeches', true],
@@ -113,26 +115,25 @@ describe('fzlint/checklist', () => {
   });
 
   it('seed 004: the three missing parts; seed 001: rectification found with its range', async () => {
-    ws = new Workspace();
-    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
-    const u4 = await client.open(ws.seed('004'));
-    const u1 = await client.open(ws.seed('001'));
-    const l4 = (await client.connection.sendRequest('fzlint/checklist', { textDocument: { uri: u4 } })) as ChecklistResult;
+    const h = new Harness({ settings: { debounceMs: 0 } });
+    const u4 = (await h.open(h.seed('004'))).uri;
+    const u1 = (await h.open(h.seed('001'))).uri;
+    const l4 = await h.service.checklist.provideChecklist(u4, NONE);
     expect(l4.parts.filter((p) => !p.found).map((p) => p.id)).toEqual(['speeches', 'xi-thought', 'first-responsible']);
-    const l1 = (await client.connection.sendRequest('fzlint/checklist', { textDocument: { uri: u1 } })) as ChecklistResult;
+    const l1 = await h.service.checklist.provideChecklist(u1, NONE);
     expect(l1.subsections[0]).toMatchObject({ id: 'rectification', found: true, range: { start: { line: 30 } } });
   });
 
-  it('works for a report on disk that is not open; malformed requests get InvalidParams', async () => {
-    ws = new Workspace();
-    const file = ws.seed('003');
-    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
-    const list = (await client.connection.sendRequest('fzlint/checklist', { textDocument: { uri: `file://${file}` } })) as ChecklistResult;
+  it('works for a report on disk that is not open (read through the workspace file system); unreadable files get InvalidParams', async () => {
+    const h = new Harness({ settings: { debounceMs: 0 } });
+    const file = h.seed('003');
+    const list = await h.service.checklist.provideChecklist(fileUri(file), NONE);
     expect(list).toMatchObject({ status: 'checked', version: null });
     expect(list.subsections[0]).toMatchObject({ found: false });
-    const failure = (params: unknown) => client!.connection.sendRequest('fzlint/checklist', params).then(() => undefined, (e: ResponseError<unknown>) => e);
-    expect(await failure({})).toMatchObject({ code: ErrorCodes.InvalidParams });
-    expect(await failure({ textDocument: { uri: 42 } })).toMatchObject({ code: ErrorCodes.InvalidParams });
-    expect(await failure({ textDocument: { uri: `file://${ws.path('missing.txt')}` } })).toMatchObject({ code: ErrorCodes.InvalidParams, message: expect.stringContaining('无法读取') });
+    // The unopened report's analysis is not kept.
+    expect(h.service.documents.get(fileUri(file))).toBeUndefined();
+    const failure = (uri: string) => h.service.checklist.provideChecklist(uri, NONE).then(() => undefined, (e: { code: number; message: string }) => e);
+    expect(await failure(h.uri('missing.txt'))).toMatchObject({ code: ErrorCodes.InvalidParams, message: expect.stringContaining('无法读取') });
+    expect(await failure('untitled:Untitled-1')).toMatchObject({ code: ErrorCodes.InvalidParams, message: expect.stringContaining('不是本地文件') });
   });
 });

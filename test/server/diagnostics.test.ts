@@ -1,23 +1,19 @@
+import { createEngine, type Engine, type EngineEnvironment } from '@fzlint/core';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
+import { DiagnosticSeverity } from 'vscode-languageserver';
 import { engine, readSeed, recommended } from '../helpers.js';
-import { TestClient } from './lsp-client.js';
-import { Workspace } from './workspace.js';
-import { cleanUpAfterEachTest } from './cleanup.js';
+import { Harness, NONE } from './harness.js';
 
-cleanUpAfterEachTest();
+const TITLE = '广州市越秀区政务服务和数据管理局2024年法治政府建设年度报告\n';
+const at0 = { line: 0, character: 0 };
 
-let client: TestClient | undefined;
-let ws: Workspace | undefined;
-
-describe('diagnostics (push, over stdio)', () => {
-  it('opening seed 004 yields the missing-part diagnostics, exactly as the engine reports them', async () => {
-    ws = new Workspace();
-    const file = ws.seed('004');
-    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
-    const uri = await client.open(file);
-    const published = await client.current(uri);
-    const byRule = (id: string) => published.diagnostics.find((d) => d.code === id);
+describe('diagnostics provider', () => {
+  it('seed 004 yields the missing-part diagnostics, exactly as the engine reports them', async () => {
+    const h = new Harness();
+    const file = h.seed('004');
+    const doc = await h.open(file);
+    const diagnostics = (await h.service.diagnostics.provideDiagnostics(doc, NONE))!;
+    const byRule = (id: string) => diagnostics.find((d) => d.code === id);
     for (const id of ['gd2024/part-speeches', 'gd2024/part-xi-thought', 'gd2024/part-first-responsible']) {
       const d = byRule(id);
       expect(d, id).toBeDefined();
@@ -27,105 +23,147 @@ describe('diagnostics (push, over stdio)', () => {
       expect(d!.range.start).toEqual({ line: 1, character: 0 });
       // Where the body mentions the missing part's topic, passed through as related information.
       expect(d!.relatedInformation?.length).toBeGreaterThan(0);
-      expect(d!.relatedInformation![0]!.location.uri).toBe(uri);
+      expect(d!.relatedInformation![0]!.location.uri).toBe(doc.uri);
     }
     // The server is an adapter: same findings, same ranges as the engine on the same text.
     const expected = engine.lint(readSeed('004'), { path: file, config: await recommended() }).diagnostics;
-    expect(published.diagnostics.map((d) => [d.code, d.range, d.message])).toEqual(expected.map((d) => [d.ruleId, d.range, d.message]));
+    expect(diagnostics.map((d) => [d.code, d.range, d.message])).toEqual(expected.map((d) => [d.ruleId, d.range, d.message]));
+    // And that is what is published for the opened version.
+    expect((await h.current(doc.uri)).diagnostics).toEqual(diagnostics);
   });
 
+  it('nothing for documents that are not checked: other Markdown, a disabled resource', async () => {
+    const h = new Harness({ settings: (scope) => ({ enable: !scope?.includes('/off/') }) });
+    const readme = await h.open(h.write('README.md', '# fzlint — 法治政府建设年度报告检查工具\n\n检查法治政府建设年度报告的草稿。\n'));
+    const off = await h.open(h.seed('004', 'off/a.txt'));
+    expect(await h.service.diagnostics.provideDiagnostics(readme, NONE)).toBeUndefined();
+    expect(await h.service.diagnostics.provideDiagnostics(off, NONE)).toBeUndefined();
+  });
+});
+
+describe('diagnostics publisher', () => {
   it('re-checks while typing and publishes for the version it checked; older runs never overwrite newer ones', async () => {
-    ws = new Workspace();
-    const file = ws.seed('004');
-    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
-    const uri = await client.open(file);
-    await client.current(uri);
-    // Give the report a title: the missing-title error goes away in the version that has it.
-    const title = '广州市越秀区政务服务和数据管理局2024年法治政府建设年度报告\n';
-    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
-    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: '' }]);
-    const v = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: title }]);
-    const last = await client.diagnostics(uri, (p) => p.version === v);
+    const h = new Harness({ settings: { debounceMs: 0 } });
+    const doc = await h.open(h.seed('004'));
+    await h.current(doc.uri);
+    h.insert(doc.uri, at0, 'x');
+    await h.idle();
+    h.change(doc.uri, [{ range: { start: at0, end: { line: 0, character: 1 } }, text: '' }]);
+    const v = h.insert(doc.uri, at0, TITLE);
+    const last = await h.diagnostics(doc.uri, (p) => p.version === v);
     expect(last.diagnostics.some((d) => d.code === 'gd2024/title')).toBe(false);
-    const versions = client.publishedFor(uri).map((p) => p.version!);
+    const versions = h.publishedFor(doc.uri).map((p) => p.version!);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(versions).toContain(2);
+  });
+
+  it('a result for a version the editor has moved past is dropped, not published', async () => {
+    let duringCheck: (() => void) | undefined;
+    // The user types while version 2 is being checked.
+    const typing = (env: EngineEnvironment): Engine => {
+      const real = createEngine(env);
+      return {
+        ...real,
+        lint(text, options) {
+          const hook = duringCheck;
+          duringCheck = undefined;
+          hook?.();
+          return real.lint(text, options);
+        },
+      };
+    };
+    const h = new Harness({ settings: { debounceMs: 0 }, createEngine: typing });
+    const doc = await h.open(h.seed('004'));
+    await h.current(doc.uri);
+    let v3 = 0;
+    duringCheck = () => (v3 = h.insert(doc.uri, at0, '某'));
+    const v2 = h.insert(doc.uri, at0, TITLE);
+    await h.diagnostics(doc.uri, (p) => p.version === 3);
+    await h.idle();
+    expect(v2).toBe(2);
+    expect(v3).toBe(3);
+    expect(h.publishedFor(doc.uri).map((p) => p.version)).toEqual([1, 3]);
   });
 
   it('debounces: a burst of edits is checked once, for the last version', async () => {
-    ws = new Workspace();
-    const file = ws.seed('004');
-    // Wide enough that the five edits below always fall inside one debounce window, even on a busy machine.
-    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 2000 } });
-    const uri = await client.open(file);
-    await client.current(uri);
+    const h = new Harness({ settings: { debounceMs: 50 } });
+    const doc = await h.open(h.seed('004'));
+    await h.current(doc.uri);
     let v = 0;
-    for (let i = 0; i < 5; i++) v = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '啊' }]);
-    await client.diagnostics(uri, (p) => p.version === v);
-    expect(client.publishedFor(uri).map((p) => p.version)).toEqual([1, v]);
+    for (let i = 0; i < 5; i++) v = h.insert(doc.uri, at0, '啊');
+    await h.diagnostics(doc.uri, (p) => p.version === v);
+    await h.idle();
+    expect(h.publishedFor(doc.uri).map((p) => p.version)).toEqual([1, v]);
   });
 
   it('fzlint.run = onSave: typing does not check, saving does', async () => {
-    ws = new Workspace();
-    const file = ws.seed('004');
-    client = await TestClient.start({ folders: [ws.root], settings: { run: 'onSave', debounceMs: 0 } });
-    const uri = await client.open(file);
-    await client.current(uri);
-    const v = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '某某局2024年法治政府建设年度报告\n' }]);
-    await new Promise((r) => setTimeout(r, 400));
-    expect(client.publishedFor(uri).some((p) => p.version === v)).toBe(false);
-    await client.save(uri);
-    const saved = await client.diagnostics(uri, (p) => p.version === v);
+    const h = new Harness({ settings: { run: 'onSave', debounceMs: 0 } });
+    const doc = await h.open(h.seed('004'));
+    await h.current(doc.uri);
+    const v = h.insert(doc.uri, at0, '某某局2024年法治政府建设年度报告\n');
+    await h.idle();
+    expect(h.publishedFor(doc.uri).some((p) => p.version === v)).toBe(false);
+    h.save(doc.uri);
+    const saved = await h.diagnostics(doc.uri, (p) => p.version === v);
     expect(saved.diagnostics.some((d) => d.code === 'gd2024/title')).toBe(false);
   });
 
+  it('fzlint.run = onType: saving does not check again', async () => {
+    const h = new Harness({ settings: { debounceMs: 0 } });
+    const doc = await h.open(h.seed('004'));
+    await h.current(doc.uri);
+    h.save(doc.uri);
+    await h.idle();
+    expect(h.publishedFor(doc.uri)).toHaveLength(1);
+  });
+
   it('fzlint.enable = false per resource: that document stays quiet, others are checked', async () => {
-    ws = new Workspace();
-    const off = ws.seed('004', 'off/a.txt');
-    const on = ws.seed('004', 'on/a.txt');
-    client = await TestClient.start({ folders: [ws.root], settings: (scope) => ({ debounceMs: 0, enable: !scope?.includes('/off/') }) });
-    const offUri = await client.open(off);
-    const onUri = await client.open(on);
-    await client.current(onUri);
-    const list = await client.connection.sendRequest('fzlint/checklist', { textDocument: { uri: offUri } });
-    expect(list).toMatchObject({ status: 'disabled' });
-    expect(client.publishedFor(offUri)).toEqual([]);
+    const h = new Harness({ settings: (scope) => ({ debounceMs: 0, enable: !scope?.includes('/off/') }) });
+    const off = await h.open(h.seed('004', 'off/a.txt'));
+    const on = await h.open(h.seed('004', 'on/a.txt'));
+    await h.current(on.uri);
+    expect(await h.service.checklist.provideChecklist(off.uri, NONE)).toMatchObject({ status: 'disabled' });
+    await h.idle();
+    expect(h.publishedFor(off.uri)).toEqual([]);
   });
 
   it('other Markdown and text stays quiet: a README that mentions 年度报告 is not a report', async () => {
-    ws = new Workspace();
-    const readme = ws.write('README.md', '# fzlint — 法治政府建设年度报告检查工具\n\n检查法治政府建设年度报告的草稿。\n\n## 用法\n\n运行 fzlint。\n');
-    const report = ws.seed('004');
-    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
-    const readmeUri = await client.open(readme);
-    const reportUri = await client.open(report);
-    await client.current(reportUri);
-    expect(await client.connection.sendRequest('fzlint/checklist', { textDocument: { uri: readmeUri } })).toMatchObject({ status: 'not-report' });
-    expect(client.publishedFor(readmeUri)).toEqual([]);
+    const h = new Harness({ settings: { debounceMs: 0 } });
+    const readme = await h.open(h.write('README.md', '# fzlint — 法治政府建设年度报告检查工具\n\n检查法治政府建设年度报告的草稿。\n\n## 用法\n\n运行 fzlint。\n'));
+    const report = await h.open(h.seed('004'));
+    await h.current(report.uri);
+    expect(await h.service.checklist.provideChecklist(readme.uri, NONE)).toMatchObject({ status: 'not-report' });
+    await h.idle();
+    expect(h.publishedFor(readme.uri)).toEqual([]);
   });
 
   it('with a config that lists `files`, exactly those files are reports', async () => {
-    ws = new Workspace();
-    ws.write('.fzlint.yaml', "extends: fzlint:recommended\nfiles: ['reports/**/*.txt']\nignores: ['reports/old/**']\n");
-    const inside = ws.seed('004', 'reports/2024.txt');
-    const ignored = ws.seed('004', 'reports/old/2024.txt');
-    const outside = ws.seed('004', 'notes/2024.txt');
-    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
-    const uris = [await client.open(outside), await client.open(ignored), await client.open(inside)];
-    const published = await client.current(uris[2]!);
+    const h = new Harness({ settings: { debounceMs: 0 }, files: { '.fzlint.yaml': "extends: fzlint:recommended\nfiles: ['reports/**/*.txt']\nignores: ['reports/old/**']\n" } });
+    const docs = [await h.open(h.seed('004', 'notes/2024.txt')), await h.open(h.seed('004', 'reports/old/2024.txt')), await h.open(h.seed('004', 'reports/2024.txt'))];
+    const published = await h.current(docs[2]!.uri);
     expect(published.diagnostics.length).toBeGreaterThan(0);
-    for (const uri of uris.slice(0, 2)) {
-      expect(await client.connection.sendRequest('fzlint/checklist', { textDocument: { uri } })).toMatchObject({ status: 'not-report' });
-    }
+    for (const doc of docs.slice(0, 2)) expect(await h.service.checklist.provideChecklist(doc.uri, NONE)).toMatchObject({ status: 'not-report' });
+  });
+
+  it('a report that stops being one (fzlint.enable turned off) has its diagnostics cleared', async () => {
+    const h = new Harness({ settings: { debounceMs: 0 } });
+    const doc = await h.open(h.seed('004'));
+    expect((await h.current(doc.uri)).diagnostics.length).toBeGreaterThan(0);
+    const mark = h.published.length;
+    h.settings = { debounceMs: 0, enable: false };
+    h.service.didChangeConfiguration(undefined);
+    const cleared = await h.diagnostics(doc.uri, () => true, { since: mark });
+    expect(cleared).toEqual({ uri: doc.uri, version: 1, diagnostics: [] });
   });
 
   it('closing a report clears its diagnostics', async () => {
-    ws = new Workspace();
-    client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
-    const uri = await client.open(ws.seed('004'));
-    await client.current(uri);
-    const mark0 = client.published.length;
-    await client.close(uri);
-    const cleared = await client.diagnostics(uri, (p) => p.diagnostics.length === 0, { since: mark0 });
+    const h = new Harness({ settings: { debounceMs: 0 } });
+    const doc = await h.open(h.seed('004'));
+    await h.current(doc.uri);
+    const mark0 = h.published.length;
+    h.close(doc.uri);
+    const cleared = await h.diagnostics(doc.uri, (p) => p.diagnostics.length === 0, { since: mark0 });
     expect(cleared.diagnostics).toEqual([]);
+    expect(h.service.documents.get(doc.uri)).toBeUndefined();
   });
 });

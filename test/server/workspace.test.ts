@@ -1,79 +1,96 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { DocumentSymbolRequest } from 'vscode-languageserver-protocol/node';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, normalizeSettings, toLintOptions } from '../../packages/server/src/settings.js';
-import { SERVER_VERSION } from '../../packages/server/src/version.js';
+import { describe, expect, it } from 'vitest';
 import { looksLikeReport } from '@fzlint/workspace';
-import { readSeed, recommended, ROOT } from '../helpers.js';
-import { TestClient } from './lsp-client.js';
-import { Workspace } from './workspace.js';
+import { DEFAULT_SETTINGS, normalizeSettings, SettingsStore, toLintOptions } from '../../packages/server/src/settings.js';
+import { SERVER_VERSION } from '../../packages/server/src/version.js';
+import { readSeed, recommended, ROOT, SEED_FILES } from '../helpers.js';
+import { MemoryFs } from '../memory-fs.js';
+import { Harness, NONE } from './harness.js';
 
-let client: TestClient | undefined;
-const spaces: Workspace[] = [];
-afterEach(async () => {
-  await client?.stop();
-  for (const w of spaces.splice(0)) w.dispose();
-  client = undefined;
-});
-
-describe('multi-root workspaces and transports', () => {
+describe('multi-root workspaces, settings and configuration changes', () => {
   it('config is resolved per folder; fzlint.configFile is relative to its folder', async () => {
-    const a = new Workspace();
-    const b = new Workspace();
-    spaces.push(a, b);
-    a.write('.fzlint.yaml', 'extends: fzlint:recommended\nrules:\n  gd2024/title: off\n');
-    b.write('config/team.yaml', 'extends: fzlint:recommended\nrules:\n  data/disclosure: off\n');
-    client = await TestClient.start({
-      folders: [a.root, b.root],
-      settings: (scope) => ({ debounceMs: 0, configFile: scope?.startsWith(`file://${b.root}`) ? 'config/team.yaml' : '' }),
+    const h = new Harness({
+      root: '/a',
+      folders: ['/b'],
+      settings: (scope) => ({ debounceMs: 0, configFile: scope?.startsWith('file:///b/') ? 'config/team.yaml' : '' }),
+      files: {
+        '/a/.fzlint.yaml': 'extends: fzlint:recommended\nrules:\n  gd2024/title: off\n',
+        '/b/config/team.yaml': 'extends: fzlint:recommended\nrules:\n  data/disclosure: off\n',
+      },
     });
-    const ua = await client.open(a.seed('004'));
-    const ub = await client.open(b.seed('004'));
-    const da = (await client.current(ua)).diagnostics.map((d) => d.code);
-    const db = (await client.current(ub)).diagnostics.map((d) => d.code);
+    const ua = (await h.open(h.seed('004', '/a/2024.txt'))).uri;
+    const ub = (await h.open(h.seed('004', '/b/2024.txt'))).uri;
+    const da = (await h.current(ua)).diagnostics.map((d) => d.code);
+    const db = (await h.current(ub)).diagnostics.map((d) => d.code);
     expect(da).not.toContain('gd2024/title');
     expect(da).toContain('data/disclosure');
     expect(db).toContain('gd2024/title');
     expect(db).not.toContain('data/disclosure');
   });
 
-  it('settings changes re-check open reports (workspace/configuration is asked again)', async () => {
-    const w = new Workspace();
-    spaces.push(w);
-    client = await TestClient.start({ folders: [w.root], settings: { debounceMs: 0, edition: '' } });
-    const uri = await client.open(w.seed('004'));
-    expect((await client.current(uri)).diagnostics.some((d) => d.code.toString().startsWith('gd2024/'))).toBe(true);
-    client.settings = { debounceMs: 0, edition: 'national-2019' };
-    const mark0 = client.published.length;
-    await client.configurationChanged();
-    const again = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => String(d.code).startsWith('nat2019/')), { since: mark0 });
+  it('settings changes re-check open reports (workspace/configuration is asked again, configs are read again)', async () => {
+    const h = new Harness({ settings: { debounceMs: 0, edition: '' }, files: { '.fzlint.yaml': 'extends: fzlint:recommended\n' } });
+    const { uri } = await h.open(h.seed('004'));
+    expect((await h.current(uri)).diagnostics.some((d) => String(d.code).startsWith('gd2024/'))).toBe(true);
+    const asked = h.settingsAsked.length;
+    const configReads = () => (h.fs as MemoryFs).reads.filter((p) => p.endsWith('.fzlint.yaml')).length;
+    const reads = configReads();
+    h.settings = { debounceMs: 0, edition: 'national-2019' };
+    const mark0 = h.published.length;
+    h.service.didChangeConfiguration(undefined);
+    const again = await h.diagnostics(uri, (p) => p.diagnostics.some((d) => String(d.code).startsWith('nat2019/')), { since: mark0 });
     expect(again.diagnostics.some((d) => String(d.code).startsWith('gd2024/'))).toBe(false);
-    expect(client.registrations).toContain('workspace/didChangeConfiguration');
+    expect(h.settingsAsked.length).toBeGreaterThan(asked);
+    expect(configReads()).toBeGreaterThan(reads);
   });
 
-  it('node-ipc transport works as stdio does', async () => {
-    const w = new Workspace();
-    spaces.push(w);
-    client = await TestClient.start({ folders: [w.root], settings: { debounceMs: 0 }, transport: 'node-ipc' });
-    const uri = await client.open(w.seed('001'));
-    expect((await client.current(uri)).diagnostics.length).toBeGreaterThan(0);
-    const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
-    expect(symbols).toHaveLength(6);
+  it('settings are asked once per document until they change', async () => {
+    const h = new Harness({ settings: { debounceMs: 0 } });
+    const { uri } = await h.open(h.seed('004'));
+    await h.current(uri);
+    for (let i = 0; i < 3; i++) h.insert(uri, { line: 0, character: 0 }, '某');
+    await h.diagnostics(uri, (p) => p.version === 4);
+    await h.idle();
+    expect(h.settingsAsked.filter((u) => u === uri)).toHaveLength(1);
+  });
+
+  it('workspace folders added and removed: configs resolve again, reports are re-checked', async () => {
+    const h = new Harness({ settings: { debounceMs: 0, configFile: 'team.yaml' }, files: { '/b/team.yaml': 'extends: fzlint:recommended\nrules:\n  gd2024/title: off\n' } });
+    const { uri } = await h.open(h.seed('004', '/b/r/2024.txt'));
+    // Outside every folder: configFile is relative to the report's folder, which has no team.yaml.
+    expect((await h.current(uri)).diagnostics.some((d) => d.code === 'fzlint/config-error')).toBe(true);
+    const mark = h.published.length;
+    h.service.didChangeWorkspaceFolders([{ uri: 'file:///b', name: 'b' }], [{ uri: 'file:///ws', name: 'ws' }]);
+    const again = await h.diagnostics(uri, () => true, { since: mark });
+    expect(again.diagnostics.some((d) => d.code === 'fzlint/config-error')).toBe(false);
+    expect(again.diagnostics.some((d) => d.code === 'gd2024/title')).toBe(false);
   });
 
   it('clients without workspace/configuration: settings from initializationOptions and didChangeConfiguration', async () => {
-    const w = new Workspace();
-    spaces.push(w);
-    client = await TestClient.start({
-      folders: [w.root],
+    const h = new Harness({
       capabilities: { textDocument: { publishDiagnostics: {} } },
-      initializationOptions: { settings: { debounceMs: 0, enable: false } },
+      initialSettings: { debounceMs: 0, enable: false },
+      settings: { debounceMs: 0, enable: true },
     });
-    const uri = await client.open(w.seed('004'));
-    expect(await client.connection.sendRequest('fzlint/checklist', { textDocument: { uri } })).toMatchObject({ status: 'disabled' });
-    await client.configurationChanged({ fzlint: { debounceMs: 0, enable: true } });
-    expect((await client.diagnostics(uri, () => true)).diagnostics.length).toBeGreaterThan(0);
+    const { uri } = await h.open(h.seed('004'));
+    expect(await h.service.checklist.provideChecklist(uri, NONE)).toMatchObject({ status: 'disabled' });
+    h.service.didChangeConfiguration({ debounceMs: 0, enable: true });
+    expect((await h.diagnostics(uri, () => true)).diagnostics.length).toBeGreaterThan(0);
+    // Such a client is never asked.
+    expect(h.settingsAsked).toEqual([]);
+  });
+
+  it('bad setting values: a warning in the log (once), defaults used, checking goes on', async () => {
+    const h = new Harness({ settings: { debounceMs: -5, run: 'sometimes', enable: 'yes' } });
+    const { uri } = await h.open(h.seed('004'));
+    expect((await h.current(uri)).diagnostics.length).toBeGreaterThan(0);
+    await h.open(h.seed('003'));
+    await h.idle();
+    const warnings = h.logs.filter((l) => l.level === 'warn').map((l) => l.message);
+    expect(warnings).toContain('设置 fzlint.run 的值 "sometimes" 无效（应为 onType 或 onSave），已使用默认值 "onType"');
+    expect(warnings.filter((w) => w.startsWith('设置 fzlint.debounceMs 的值 -5 无效'))).toHaveLength(1);
+    expect(warnings.some((w) => w.startsWith('设置 fzlint.enable 的值 "yes" 无效'))).toBe(true);
   });
 });
 
@@ -85,6 +102,29 @@ describe('settings and report detection (units)', () => {
     expect(warnings).toEqual([]);
     normalizeSettings({ configFile: 3 }, (m) => warnings.push(m));
     expect(warnings).toEqual(['设置 fzlint.configFile 的值 3 无效（应为字符串），已使用默认值 ""']);
+  });
+
+  it('SettingsStore: asked per resource and cached; a failed request falls back to the global settings with a warning', async () => {
+    const warnings: string[] = [];
+    let calls = 0;
+    const store = new SettingsStore(async (uri) => {
+      calls++;
+      if (uri.includes('broken')) throw new Error('客户端无响应');
+      return { debounceMs: 5 };
+    }, { debounceMs: 7 }, (m) => warnings.push(m));
+    expect(await store.get('file:///a.txt')).toEqual({ ...DEFAULT_SETTINGS, debounceMs: 5 });
+    await store.get('file:///a.txt');
+    expect(calls).toBe(1);
+    expect(await store.get('file:///broken.txt')).toEqual({ ...DEFAULT_SETTINGS, debounceMs: 7 });
+    expect(warnings).toEqual(['无法获取 file:///broken.txt 的 fzlint 设置：客户端无响应；已使用默认设置']);
+    store.changed(undefined);
+    await store.get('file:///a.txt');
+    expect(calls).toBe(3);
+    // Without workspace/configuration: the pushed settings.
+    const push = new SettingsStore(undefined, null, (m) => warnings.push(m));
+    expect(await push.get('file:///a.txt')).toEqual(DEFAULT_SETTINGS);
+    push.changed({ run: 'onSave' });
+    expect(await push.get('file:///a.txt')).toEqual({ ...DEFAULT_SETTINGS, run: 'onSave' });
   });
 
   it('toLintOptions is the one translation of settings into engine options', async () => {
@@ -106,5 +146,26 @@ describe('settings and report detection (units)', () => {
 
   it('the version the server reports is package.json’s', () => {
     expect(SERVER_VERSION).toBe(JSON.parse(readFileSync(join(ROOT, 'packages/server/package.json'), 'utf8')).version);
+  });
+});
+
+describe('server instances', () => {
+  it('two language services in one process share nothing: same paths, different files, different results', async () => {
+    const config = (rule: string) => ({ '.fzlint.yaml': `extends: fzlint:recommended\nrules:\n  ${rule}: off\n` });
+    const one = new Harness({ settings: { debounceMs: 0 }, files: config('gd2024/title') });
+    const two = new Harness({ settings: { debounceMs: 0 }, files: config('data/disclosure') });
+    const codes = async (h: Harness) => (await h.current((await h.open(h.seed('004'))).uri)).diagnostics.map((d) => d.code);
+    const [a, b] = [await codes(one), await codes(two)];
+    expect(a).not.toContain('gd2024/title');
+    expect(a).toContain('data/disclosure');
+    expect(b).toContain('gd2024/title');
+    expect(b).not.toContain('data/disclosure');
+    // Edited in one editor, the other's result stays.
+    one.fileChanged('.fzlint.yaml', 'extends: fzlint:recommended\n');
+    await one.idle();
+    two.service.didChangeConfiguration(undefined);
+    await two.idle();
+    expect(two.publishedFor(two.uri(SEED_FILES['004'])).at(-1)!.diagnostics.map((d) => d.code)).not.toContain('data/disclosure');
+    expect(one.publishedFor(one.uri(SEED_FILES['004'])).at(-1)!.diagnostics.map((d) => d.code)).toContain('gd2024/title');
   });
 });

@@ -24,7 +24,7 @@ export class Workspace {
     return p;
   }
 
-  seed(id: keyof typeof SEED_FILES, rel = SEED_FILES[id]): string {
+  seed(id: keyof typeof SEED_FILES, rel: string = SEED_FILES[id]): string {
     const p = this.path(rel);
     mkdirSync(dirname(p), { recursive: true });
     copyFileSync(seedPath(id), p);

@@ -17,7 +17,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createInterrupt } from './interrupt.js';
 import { toLintOptions, type Settings, type SettingsStore } from './settings.js';
 import type { WorkspaceFolders } from './workspace/folders.js';
-import type { OpenDocuments } from './workspace/open-documents.js';
 import { uriToPath } from './workspace/paths.js';
 
 /** Everything the features need to know about one version of one document. */
@@ -42,7 +41,6 @@ export interface Analysis {
 
 export interface AnalyzerDeps {
   engine: Engine;
-  open: OpenDocuments;
   settings: SettingsStore;
   configs: ConfigResolver;
   reports: ReportFilter;

@@ -1,11 +1,11 @@
 import type { Engine } from '@fzlint/core';
+import type { ConfigResolver, PreviousDiscovery, PreviousReader, WorkspaceFs } from '@fzlint/workspace';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ErrorCodes, ResponseError, type ClientCapabilities, type Connection } from 'vscode-languageserver/node';
+import type { ClientCapabilities } from 'vscode-languageserver';
 import type { Analysis, Analyzer } from './analysis.js';
+import type { OpenDocuments } from './documents.js';
 import type { SettingsStore } from './settings.js';
 import type { LspConversion } from './to-lsp.js';
-import type { ConfigResolver, PreviousDiscovery, PreviousReader } from '@fzlint/workspace';
-import type { OpenDocuments } from './workspace/open-documents.js';
 import { pathToUri } from './workspace/paths.js';
 
 /** What the client can do, read once from its capabilities. */
@@ -31,9 +31,17 @@ export function clientSupport(c: ClientCapabilities): ClientSupport {
   };
 }
 
-/** Shared by the features: each feature file gets this and nothing else. */
+/** Where the server writes its log (window/logMessage in an editor). */
+export interface ServerLog {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** Shared by the providers of one server instance: each provider gets this and nothing else. No transport in it. */
 export interface ServerContext {
-  connection: Connection;
+  fs: WorkspaceFs;
   documents: OpenDocuments;
   engine: Engine;
   analyzer: Analyzer;
@@ -42,6 +50,7 @@ export interface ServerContext {
   previous: PreviousReader;
   discovery: PreviousDiscovery;
   client: ClientSupport;
+  log: ServerLog;
 }
 
 /** The URI to report a file under: the editor's own spelling when it is open. */
@@ -53,27 +62,11 @@ export function conversion(ctx: ServerContext, analysis: Analysis): LspConversio
   return { documentUri: analysis.uri, uriOfPath: (p) => uriOfPath(ctx, p), rules: analysis.result?.rules };
 }
 
-/**
- * Checks that request params name a document (`textDocument.uri`, a string) and returns the
- * open document, if it is open. Malformed params get an InvalidParams error, never a crash.
- */
-export function documentOf(ctx: ServerContext, params: unknown, method: string): TextDocument | undefined {
-  const uri = (params as { textDocument?: { uri?: unknown } } | null | undefined)?.textDocument?.uri;
-  if (typeof uri !== 'string' || !uri) throw new ResponseError(ErrorCodes.InvalidParams, `${method}：参数缺少 textDocument.uri`);
-  return ctx.documents.get(uri);
-}
-
-/** Checks an LSP position in params, for the requests that take one. */
-export function positionOf(params: unknown, method: string): { line: number; character: number } {
-  const p = (params as { position?: { line?: unknown; character?: unknown } } | null | undefined)?.position;
-  const ok = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-  if (!p || !ok(p.line) || !ok(p.character)) throw new ResponseError(ErrorCodes.InvalidParams, `${method}：参数 position 无效（须为非负整数 line、character）`);
-  return { line: p.line as number, character: p.character as number };
-}
+export type CheckedAnalysis = Analysis & { result: NonNullable<Analysis['result']> };
 
 /** The analysis of an open document's current version, if it is a checked report. */
-export async function checkedAnalysis(ctx: ServerContext, doc: TextDocument): Promise<(Analysis & { result: NonNullable<Analysis['result']> }) | undefined> {
+export async function checkedAnalysis(ctx: ServerContext, doc: TextDocument): Promise<CheckedAnalysis | undefined> {
   const analysis = await ctx.analyzer.analyze(doc);
   if (analysis.state !== 'checked' || !analysis.result) return undefined;
-  return analysis as Analysis & { result: NonNullable<Analysis['result']> };
+  return analysis as CheckedAnalysis;
 }

@@ -1,4 +1,4 @@
-import { RequestType, type Range } from 'vscode-languageserver/node';
+import { RequestType, type Range } from 'vscode-languageserver';
 
 /**
  * Custom requests of the fzlint server (documented in packages/server/README.md). Exported for

@@ -1,30 +1,24 @@
-import { createEngine as createCoreEngine, type Engine, type EngineEnvironment } from '@fzlint/core';
+import type { Engine, EngineEnvironment } from '@fzlint/core';
+import { asyncFs, type WorkspaceFs } from '@fzlint/workspace';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  FileChangeType,
   ProposedFeatures,
-  TextDocuments,
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { Analyzer } from './analysis.js';
-import { clientSupport, type ServerContext } from './context.js';
-import { registerChecklist } from './features/checklist.js';
-import { CODE_ACTION_KINDS, registerCodeActions } from './features/code-actions.js';
-import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './features/completion.js';
-import { DiagnosticsFeature } from './features/diagnostics.js';
-import { registerDocumentSymbols } from './features/document-symbols.js';
-import { registerFoldingRanges } from './features/folding-ranges.js';
-import { registerHover } from './features/hover.js';
-import { RuleFilesFeature } from './features/rule-files.js';
-import { SettingsStore } from './settings.js';
+import type { ServerLog } from './context.js';
+import { CODE_ACTION_KINDS } from './features/code-actions.js';
+import { COMPLETION_TRIGGER_CHARACTERS } from './features/completion.js';
+import { LanguageService } from './language-service.js';
+import { ChecklistRequest } from './protocol.js';
+import { documentUri, positionOf } from './requests.js';
 import { SERVER_VERSION } from './version.js';
-import { asyncFs, ConfigResolver, engineEnvironment, PreviousDiscovery, PreviousReader, ReportFilter, type WorkspaceFs, type WorkspaceHost } from '@fzlint/workspace';
 import { FileWatcher } from './workspace/file-watcher.js';
-import { WorkspaceFolders } from './workspace/folders.js';
-import { OpenDocuments } from './workspace/open-documents.js';
+import { uriToPath } from './workspace/paths.js';
 
 export interface ServerOptions {
   /** Defaults to a connection from the command line: --stdio, --node-ipc or --socket=PORT. */
@@ -33,94 +27,112 @@ export interface ServerOptions {
   createEngine?: (env: EngineEnvironment) => Engine;
   /** The file system (tests run the server in this process over a prepared one). */
   fs?: WorkspaceFs;
+  /** Watch the disk with node:fs (default true); off for a file system that is not the disk. */
+  watchFiles?: boolean;
 }
 
-/** Wires the language server: connection, documents, the engine and one module per feature. */
+/**
+ * The wiring, and the only place that talks to the connection: LSP notifications and requests are
+ * checked and handed to the language service's providers; what the service publishes is sent.
+ */
 export function startServer(options: ServerOptions = {}): Connection {
   const connection = options.connection ?? createConnection(ProposedFeatures.all);
-  const textDocuments = new TextDocuments(TextDocument);
-  const documents = new OpenDocuments(textDocuments);
-  const log = {
-    debug: (m: string) => connection.console.log(m),
-    info: (m: string) => connection.console.info(m),
-    warn: (m: string) => connection.console.warn(m),
-    error: (m: string) => connection.console.error(m),
+  const log: ServerLog = {
+    debug: (m) => connection.console.log(m),
+    info: (m) => connection.console.info(m),
+    warn: (m) => connection.console.warn(m),
+    error: (m) => connection.console.error(m),
   };
-  // The workspace layer sees the editor's unsaved text of open files, and tells the watcher what to watch.
-  const host: WorkspaceHost = {
-    fs: options.fs ?? asyncFs,
-    openText: (path) => {
-      const doc = documents.byFilePath(path);
-      return doc ? { text: doc.getText(), version: doc.version } : undefined;
-    },
-    log,
-  };
-  const engine = (options.createEngine ?? createCoreEngine)(engineEnvironment(host));
-  const folders = new WorkspaceFolders();
-  const disposables: Array<{ dispose(): void }> = [];
+  let service: LanguageService | undefined;
+  let watcher: FileWatcher | undefined;
+  const opened = (uri: string) => service?.documents.get(uri);
 
   connection.onInitialize((params): InitializeResult => {
-    const client = clientSupport(params.capabilities);
     const init = params.initializationOptions as { settings?: unknown } | undefined;
-    folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
-    const settings = new SettingsStore(connection, client.configuration, init?.settings);
-    let ruleFiles: RuleFilesFeature | undefined;
-    const watcher = new FileWatcher((path) => ruleFiles?.fileChanged(path), log.warn);
-    host.watch = { file: (p) => watcher.watchFile(p), configFolder: (d) => watcher.watchConfigNames(d), reportFolder: (d) => watcher.watchReports(d) };
-    const configs = new ConfigResolver(host, engine);
-    const previous = new PreviousReader(host);
-    const discovery = new PreviousDiscovery(host);
-    const analyzer = new Analyzer({ engine, open: documents, settings, configs, reports: new ReportFilter(), previous, discovery, folders, log });
-    const ctx: ServerContext = { connection, documents, engine, analyzer, settings, configs, previous, discovery, client };
-
-    const diagnostics = new DiagnosticsFeature(ctx);
-    ruleFiles = new RuleFilesFeature(ctx, diagnostics);
-    registerCodeActions(ctx);
-    registerHover(ctx);
-    registerDocumentSymbols(ctx);
-    registerFoldingRanges(ctx);
-    registerCompletion(ctx);
-    registerChecklist(ctx);
-    disposables.push(watcher, diagnostics, ruleFiles);
-
-    connection.onDidChangeConfiguration((change) => {
-      const pushed = (change?.settings as { fzlint?: unknown } | null | undefined)?.fzlint;
-      settings.changed(pushed);
-      configs.clear();
-      diagnostics.revalidateAll();
+    if (options.watchFiles !== false) watcher = new FileWatcher((path) => service?.filesChanged([path]), log.warn);
+    const w = watcher;
+    service = new LanguageService({
+      fs: options.fs ?? asyncFs,
+      capabilities: params.capabilities,
+      workspaceFolders: params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []),
+      settings: { pull: (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'fzlint' }), initial: init?.settings },
+      createEngine: options.createEngine,
+      log,
+      watch: w && { file: (p) => w.watchFile(p), configFolder: (d) => w.watchConfigNames(d), reportFolder: (d) => w.watchReports(d) },
+      publishDiagnostics: (p) => void connection.sendDiagnostics(p),
     });
-    connection.onInitialized(() => {
-      if (client.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'fzlint' });
-      if (client.workspaceFolders) {
-        connection.workspace.onDidChangeWorkspaceFolders((e) => {
-          e.removed.forEach((f) => folders.remove(f));
-          e.added.forEach((f) => folders.add(f));
-          settings.changed(undefined);
-          configs.clear();
-          diagnostics.revalidateAll();
-        });
-      }
-    });
-
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
         hoverProvider: true,
         documentSymbolProvider: { label: 'fzlint' },
         foldingRangeProvider: true,
-        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
+        completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'fzlint', version: SERVER_VERSION },
     };
   });
 
-  connection.onShutdown(() => {
-    for (const d of disposables) d.dispose();
+  connection.onInitialized(() => {
+    const client = service?.client;
+    if (client?.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'fzlint' });
+    if (client?.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => service?.didChangeWorkspaceFolders(e.added, e.removed));
   });
 
-  textDocuments.listen(connection);
+  // Document synchronisation.
+  connection.onDidOpenTextDocument(({ textDocument: t }) => service?.didOpen(TextDocument.create(t.uri, t.languageId, t.version, t.text)));
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    if (textDocument.version === null || textDocument.version === undefined) return connection.console.error(`文档 ${textDocument.uri} 的变更缺少版本号，已忽略`);
+    service?.didChange(textDocument.uri, textDocument.version, contentChanges);
+  });
+  connection.onDidSaveTextDocument(({ textDocument }) => service?.didSave(textDocument.uri));
+  connection.onDidCloseTextDocument(({ textDocument }) => service?.didClose(textDocument.uri));
+  connection.onDidChangeConfiguration((change) => service?.didChangeConfiguration((change?.settings as { fzlint?: unknown } | null | undefined)?.fzlint));
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const paths: string[] = [];
+    for (const c of changes ?? []) {
+      const path = uriToPath(c.uri);
+      if (path && (c.type === FileChangeType.Changed || c.type === FileChangeType.Created || c.type === FileChangeType.Deleted)) paths.push(path);
+    }
+    service?.filesChanged(paths);
+  });
+
+  // Requests: params checked here (InvalidParams otherwise), then the provider; a document that is not open has nothing to say.
+  connection.onHover((params, token) => {
+    const doc = opened(documentUri(params, 'textDocument/hover'));
+    const position = positionOf(params, 'textDocument/hover');
+    return doc && service ? service.hover.provideHover(doc, position, token) : null;
+  });
+  connection.onCompletion((params, token) => {
+    const doc = opened(documentUri(params, 'textDocument/completion'));
+    const position = positionOf(params, 'textDocument/completion');
+    return doc && service ? service.completion.provideCompletion(doc, position, token) : null;
+  });
+  connection.onCodeAction((params, token) => {
+    const doc = opened(documentUri(params, 'textDocument/codeAction'));
+    return doc && service ? service.codeActions.provideCodeActions(doc, params, token) : null;
+  });
+  connection.onDocumentSymbol((params, token) => {
+    const doc = opened(documentUri(params, 'textDocument/documentSymbol'));
+    return doc && service ? service.documentSymbols.provideDocumentSymbols(doc, token) : null;
+  });
+  connection.onFoldingRanges((params, token) => {
+    const doc = opened(documentUri(params, 'textDocument/foldingRange'));
+    return doc && service ? service.foldingRanges.provideFoldingRanges(doc, token) : null;
+  });
+  connection.onRequest(ChecklistRequest, (params, token) => {
+    const uri = documentUri(params, ChecklistRequest.method);
+    if (!service) throw new Error('fzlint 语言服务器尚未初始化');
+    return service.checklist.provideChecklist(uri, token);
+  });
+
+  connection.onShutdown(() => {
+    watcher?.dispose();
+    service?.dispose();
+  });
+
   connection.listen();
   return connection;
 }

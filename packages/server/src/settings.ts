@@ -1,5 +1,4 @@
 import type { DocumentFormat, LintOptions, ResolvedConfig, TimeLimit } from '@fzlint/core';
-import type { Connection } from 'vscode-languageserver/node';
 
 /** When diagnostics are computed: while typing (debounced) or when the file is saved (and opened). */
 export type RunMode = 'onType' | 'onSave';
@@ -69,6 +68,9 @@ export function normalizeSettings(raw: unknown, warn: (message: string) => void)
   return s;
 }
 
+/** Asks the client for a resource's `fzlint` section (workspace/configuration). */
+export type SettingsPull = (uri: string) => Promise<unknown>;
+
 /**
  * Settings per resource. With clients that answer workspace/configuration (VS Code, Neovim …)
  * each document's settings are asked for once and cached until the client says they changed;
@@ -81,9 +83,10 @@ export class SettingsStore {
   private globalRaw: unknown;
 
   constructor(
-    private readonly connection: Connection,
-    private readonly pull: boolean,
+    /** Undefined for clients without workspace/configuration. */
+    private readonly pull: SettingsPull | undefined,
     initial: unknown,
+    private readonly log: (message: string) => void,
   ) {
     this.globalRaw = initial;
     this.global = normalizeSettings(initial, (m) => this.warn(m));
@@ -94,7 +97,7 @@ export class SettingsStore {
     if (!this.pull) return Promise.resolve(this.global);
     let p = this.cache.get(uri);
     if (!p) {
-      p = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'fzlint' }).then(
+      p = this.pull(uri).then(
         (raw: unknown) => normalizeSettings(raw ?? this.globalRaw, (m) => this.warn(m)),
         (e: unknown) => {
           this.warn(`无法获取 ${uri} 的 fzlint 设置：${(e as Error)?.message ?? String(e)}；已使用默认设置`);
@@ -122,7 +125,7 @@ export class SettingsStore {
   private warn(message: string): void {
     if (this.warned.has(message)) return;
     this.warned.add(message);
-    this.connection.console.warn(message);
+    this.log(message);
   }
 }
 

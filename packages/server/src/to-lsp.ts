@@ -1,5 +1,5 @@
 import type { ActiveRule, Diagnostic } from '@fzlint/core';
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 
 export const DIAGNOSTIC_SOURCE = 'fzlint';
 

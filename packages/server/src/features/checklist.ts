@@ -1,10 +1,10 @@
 import type { Fact, LintResult } from '@fzlint/core';
+import { READ_LIMITS, readRegularText } from '@fzlint/workspace';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { Analysis } from '../analysis.js';
-import { documentOf, uriOfPath, type ServerContext } from '../context.js';
+import { uriOfPath, type ServerContext } from '../context.js';
 import { ChecklistRequest, type ChecklistItem, type ChecklistResult } from '../protocol.js';
-import { asyncFs, READ_LIMITS, readRegularText } from '@fzlint/workspace';
 import { uriToPath } from '../workspace/paths.js';
 
 /**
@@ -13,24 +13,26 @@ import { uriToPath } from '../workspace/paths.js';
  * and diagnostic counts. Built from the engine's facts; works for open documents and, for
  * file: URIs, for files on disk.
  */
-export function registerChecklist(ctx: ServerContext): void {
-  ctx.connection.onRequest(ChecklistRequest, async (params): Promise<ChecklistResult> => {
-    let doc = documentOf(ctx, params, ChecklistRequest.method);
-    const uri = params.textDocument.uri;
-    if (!doc) {
-      const path = uriToPath(uri);
-      if (!path) throw new ResponseError(ErrorCodes.InvalidParams, `${ChecklistRequest.method}：文档 ${uri} 未打开，且不是本地文件`);
-      try {
-        doc = TextDocument.create(uri, path.endsWith('.md') ? 'markdown' : 'plaintext', 0, await readRegularText(asyncFs, path, READ_LIMITS.report));
-      } catch (e) {
-        throw new ResponseError(ErrorCodes.InvalidParams, `${ChecklistRequest.method}：无法读取 ${path}：${(e as Error)?.message ?? String(e)}`);
-      }
-      const analysis = await ctx.analyzer.analyze(doc);
-      ctx.analyzer.forget(uri);
-      return checklist(ctx, analysis, null);
+export class ChecklistProvider {
+  constructor(private readonly ctx: ServerContext) {}
+
+  /** The checklist of an open document, or of a file read through the workspace's file system. */
+  async provideChecklist(uri: string, token: CancellationToken): Promise<ChecklistResult> {
+    const open = this.ctx.documents.get(uri);
+    if (open) return checklist(this.ctx, await this.ctx.analyzer.analyze(open), open.version);
+    const path = uriToPath(uri);
+    if (!path) throw new ResponseError(ErrorCodes.InvalidParams, `${ChecklistRequest.method}：文档 ${uri} 未打开，且不是本地文件`);
+    let doc: TextDocument;
+    try {
+      doc = TextDocument.create(uri, path.endsWith('.md') ? 'markdown' : 'plaintext', 0, await readRegularText(this.ctx.fs, path, READ_LIMITS.report));
+    } catch (e) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `${ChecklistRequest.method}：无法读取 ${path}：${(e as Error)?.message ?? String(e)}`);
     }
-    return checklist(ctx, await ctx.analyzer.analyze(doc), doc.version);
-  });
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, `${ChecklistRequest.method}：已取消`);
+    const analysis = await this.ctx.analyzer.analyze(doc);
+    this.ctx.analyzer.forget(uri);
+    return checklist(this.ctx, analysis, null);
+  }
 }
 
 export function checklist(ctx: ServerContext, analysis: Analysis, version: number | null): ChecklistResult {

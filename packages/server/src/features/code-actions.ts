@@ -2,48 +2,49 @@ import { applyFixes, own, type Diagnostic, type Fix, type TextEdit as EngineEdit
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
+  type CancellationToken,
   type CodeAction,
   type CodeActionParams,
   type Diagnostic as LspDiagnostic,
   type Range,
   type TextEdit,
   type WorkspaceEdit,
-} from 'vscode-languageserver/node';
-import { checkedAnalysis, conversion, documentOf, type ServerContext } from '../context.js';
+} from 'vscode-languageserver';
+import { checkedAnalysis, conversion, type ServerContext } from '../context.js';
 import type { Analysis } from '../analysis.js';
 import { DIAGNOSTIC_SOURCE, toLspDiagnostic, type DiagnosticData } from '../to-lsp.js';
 import { HOST_RULES } from '@fzlint/workspace';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fzlint`;
-export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+export const CODE_ACTION_KINDS: readonly string[] = Object.freeze([CodeActionKind.QuickFix, FIX_ALL_KIND]);
 
 /**
  * Quick fixes: the certain fix of a diagnostic (preferred when it is the only one), each
  * suggestion (never preferred: a person must choose), and for Markdown "disable this rule
  * here". `source.fixAll.fzlint` applies every certain fix, as `fzlint --fix` does.
  */
-export function registerCodeActions(ctx: ServerContext): void {
-  ctx.connection.onCodeAction(async (params) => {
-    const doc = documentOf(ctx, params, 'textDocument/codeAction');
-    if (!doc) return null;
-    const analysis = await checkedAnalysis(ctx, doc);
-    if (!analysis || analysis.version !== doc.version) return [];
+export class CodeActionProvider {
+  constructor(private readonly ctx: ServerContext) {}
+
+  async provideCodeActions(doc: TextDocument, params: Pick<CodeActionParams, 'range' | 'context'>, token: CancellationToken): Promise<CodeAction[]> {
+    const analysis = await checkedAnalysis(this.ctx, doc);
+    if (!analysis || analysis.version !== doc.version || token.isCancellationRequested) return [];
     const only = Array.isArray(params.context?.only) ? params.context.only : undefined;
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const actions: CodeAction[] = [];
     if (wants(CodeActionKind.QuickFix)) {
-      for (const d of relevant(analysis.diagnostics, params)) actions.push(...quickFixes(ctx, doc, analysis, d));
+      for (const d of relevant(analysis.diagnostics, params)) actions.push(...quickFixes(this.ctx, doc, analysis, d));
     }
     if (wants(FIX_ALL_KIND)) {
-      const all = fixAll(ctx, doc, analysis);
+      const all = fixAll(this.ctx, doc, analysis);
       if (all) actions.push(all);
     }
     return actions;
-  });
+  }
 }
 
 /** The diagnostics the request is about: those the client lists (by what we attached to them), or those touching the range. */
-function relevant(diagnostics: Diagnostic[], params: CodeActionParams): Diagnostic[] {
+function relevant(diagnostics: Diagnostic[], params: Pick<CodeActionParams, 'range' | 'context'>): Diagnostic[] {
   const listed = (params.context?.diagnostics ?? []).filter((d) => d?.source === DIAGNOSTIC_SOURCE);
   const keys = new Set(listed.map((d) => d.data as DiagnosticData | undefined).filter((x): x is DiagnosticData => !!x?.ruleId).map((x) => `${x.ruleId}|${x.start}|${x.end}`));
   return diagnostics.filter((d) => keys.has(`${d.ruleId}|${d.start}|${d.end}`) || (listed.length === 0 && touches(d.range, params.range)) || listed.some((l) => l.code === d.ruleId && sameRange(l.range, d.range)));

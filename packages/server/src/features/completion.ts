@@ -1,9 +1,9 @@
 import { canonicalMarker, formatChineseNumeral, type LintResult, type MarkerType, type OutlineNode, type SectionDefinition } from '@fzlint/core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver/node';
-import { checkedAnalysis, documentOf, positionOf, type ServerContext } from '../context.js';
+import { CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver';
+import { checkedAnalysis, type ServerContext } from '../context.js';
 
-export const COMPLETION_TRIGGER_CHARACTERS = ['（', '('];
+export const COMPLETION_TRIGGER_CHARACTERS: readonly string[] = Object.freeze(['（', '(']);
 
 /** One level down in GB/T 9704 order: 一、 → （一） → 1. → （1） → ①. */
 const CHILD_TYPE: Partial<Record<MarkerType, MarkerType>> = {
@@ -22,13 +22,12 @@ const LINE_START = /^([ \t\u3000]*(?:>[ \t]?)*(?:#{1,6}[ \t]+)?)([（(]?[一二�
  * down; the next marker of each enclosing level), and snippets inserting the required parts the
  * report still lacks, numbered and worded as the template's standard headings.
  */
-export function registerCompletion(ctx: ServerContext): void {
-  ctx.connection.onCompletion(async (params) => {
-    const doc = documentOf(ctx, params, 'textDocument/completion');
-    const position = positionOf(params, 'textDocument/completion');
-    if (!doc) return null;
-    const analysis = await checkedAnalysis(ctx, doc);
-    if (!analysis) return null;
+export class CompletionProvider {
+  constructor(private readonly ctx: ServerContext) {}
+
+  async provideCompletion(doc: TextDocument, position: Position, token: CancellationToken): Promise<CompletionList | null> {
+    const analysis = await checkedAnalysis(this.ctx, doc);
+    if (!analysis || token.isCancellationRequested) return null;
     const before = doc.getText({ start: { line: position.line, character: 0 }, end: position });
     const m = LINE_START.exec(before);
     if (!m) return null;
@@ -45,9 +44,9 @@ export function registerCompletion(ctx: ServerContext): void {
       textEdit: { range: markerRange, newText: c.marker },
     }));
     const lineRange: Range = { start: { line: position.line, character: 0 }, end: position };
-    items.push(...missingParts(ctx, doc, analysis.result, lineRange));
+    items.push(...missingParts(this.ctx.client.snippets, doc, analysis.result, lineRange));
     return { isIncomplete: false, items };
-  });
+  }
 }
 
 interface MarkerCandidate {
@@ -79,11 +78,10 @@ export function nextMarkers(result: LintResult, lineStart: number): MarkerCandid
   return out;
 }
 
-function missingParts(ctx: ServerContext, doc: TextDocument, result: LintResult, range: Range): CompletionItem[] {
+function missingParts(snippets: boolean, doc: TextDocument, result: LintResult, range: Range): CompletionItem[] {
   const { sections, facts, document } = result;
   const eol = /\r\n/.test(document.text) ? '\r\n' : '\n';
   const prefix = partPrefix(result);
-  const snippets = ctx.client.snippets;
   const missing = facts
     .filter((f) => f.type === 'section' && !f.found && f.id)
     .map((f) => sections.definition(f.id!))

@@ -1,6 +1,7 @@
 import type { LintResult, OutlineNode } from '@fzlint/core';
-import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver/node';
-import { checkedAnalysis, documentOf, type ServerContext } from '../context.js';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { SymbolKind, type CancellationToken, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
+import { checkedAnalysis, type ServerContext } from '../context.js';
 import { contentEnd, nodeLabel, recognisedDetail } from './outline.js';
 
 /**
@@ -8,15 +9,15 @@ import { contentEnd, nodeLabel, recognisedDetail } from './outline.js';
  * them, then 1. / （1） / 一是…, for .txt and .md alike. Hierarchical when the client supports it,
  * flat with container names otherwise.
  */
-export function registerDocumentSymbols(ctx: ServerContext): void {
-  ctx.connection.onDocumentSymbol(async (params): Promise<DocumentSymbol[] | SymbolInformation[] | null> => {
-    const doc = documentOf(ctx, params, 'textDocument/documentSymbol');
-    if (!doc) return null;
-    const analysis = await checkedAnalysis(ctx, doc);
-    if (!analysis) return [];
+export class DocumentSymbolProvider {
+  constructor(private readonly ctx: ServerContext) {}
+
+  async provideDocumentSymbols(doc: TextDocument, token: CancellationToken): Promise<DocumentSymbol[] | SymbolInformation[]> {
+    const analysis = await checkedAnalysis(this.ctx, doc);
+    if (!analysis || token.isCancellationRequested) return [];
     const symbols = analysis.result.document.outline.children.map((n) => toSymbol(analysis.result, n));
-    return ctx.client.hierarchicalSymbols ? symbols : flatten(symbols, doc.uri);
-  });
+    return this.ctx.client.hierarchicalSymbols ? symbols : flatten(symbols, doc.uri);
+  }
 }
 
 export function toSymbol(result: LintResult, node: OutlineNode): DocumentSymbol {

@@ -1,15 +1,16 @@
 import type { OutlineNode } from '@fzlint/core';
-import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver/node';
-import { checkedAnalysis, documentOf, type ServerContext } from '../context.js';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { FoldingRangeKind, type CancellationToken, type FoldingRange } from 'vscode-languageserver';
+import { checkedAnalysis, type ServerContext } from '../context.js';
 import { contentEnd } from './outline.js';
 
 /** Folding by outline: each part or item that spans more than one line folds up to its last line of content. */
-export function registerFoldingRanges(ctx: ServerContext): void {
-  ctx.connection.onFoldingRanges(async (params): Promise<FoldingRange[] | null> => {
-    const doc = documentOf(ctx, params, 'textDocument/foldingRange');
-    if (!doc) return null;
-    const analysis = await checkedAnalysis(ctx, doc);
-    if (!analysis) return [];
+export class FoldingRangeProvider {
+  constructor(private readonly ctx: ServerContext) {}
+
+  async provideFoldingRanges(doc: TextDocument, token: CancellationToken): Promise<FoldingRange[]> {
+    const analysis = await checkedAnalysis(this.ctx, doc);
+    if (!analysis || token.isCancellationRequested) return [];
     const { text, lines, outline } = analysis.result.document;
     const out: FoldingRange[] = [];
     const walk = (node: OutlineNode) => {
@@ -24,5 +25,5 @@ export function registerFoldingRanges(ctx: ServerContext): void {
     };
     walk(outline);
     return out;
-  });
+  }
 }

@@ -1,6 +1,7 @@
 import { formatChineseNumeral, type Diagnostic, type SectionDefinition } from '@fzlint/core';
-import { MarkupKind, type Hover, type Range } from 'vscode-languageserver/node';
-import { checkedAnalysis, documentOf, positionOf, type ServerContext } from '../context.js';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { MarkupKind, type CancellationToken, type Hover, type Position, type Range } from 'vscode-languageserver';
+import { checkedAnalysis, type ServerContext } from '../context.js';
 import type { Analysis } from '../analysis.js';
 import { builtinFinding } from '@fzlint/workspace';
 import { pathKey } from '../workspace/paths.js';
@@ -12,13 +13,12 @@ const SEVERITY_NAME = { error: '错误', warning: '警告', info: '提示' } as 
  * for cross-year findings, last year's text it refers to; on a part heading, which required
  * part of the template it was recognised as.
  */
-export function registerHover(ctx: ServerContext): void {
-  ctx.connection.onHover(async (params): Promise<Hover | null> => {
-    const doc = documentOf(ctx, params, 'textDocument/hover');
-    const position = positionOf(params, 'textDocument/hover');
-    if (!doc) return null;
-    const analysis = await checkedAnalysis(ctx, doc);
-    if (!analysis) return null;
+export class HoverProvider {
+  constructor(private readonly ctx: ServerContext) {}
+
+  async provideHover(doc: TextDocument, position: Position, token: CancellationToken): Promise<Hover | null> {
+    const analysis = await checkedAnalysis(this.ctx, doc);
+    if (!analysis || token.isCancellationRequested) return null;
     const offset = doc.offsetAt(position);
     const parts: string[] = [];
     let range: Range | undefined;
@@ -39,10 +39,10 @@ export function registerHover(ctx: ServerContext): void {
     if (!parts.length) return null;
     const value = parts.join('\n\n---\n\n');
     return {
-      contents: ctx.client.markdownHover ? { kind: MarkupKind.Markdown, value } : { kind: MarkupKind.PlainText, value: value.replace(/\*\*|`/g, '') },
+      contents: this.ctx.client.markdownHover ? { kind: MarkupKind.Markdown, value } : { kind: MarkupKind.PlainText, value: value.replace(/\*\*|`/g, '') },
       range,
     };
-  });
+  }
 }
 
 function explainRule(analysis: Analysis, d: Diagnostic): string {

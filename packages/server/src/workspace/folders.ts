@@ -1,4 +1,4 @@
-import type { WorkspaceFolder } from 'vscode-languageserver/node';
+import type { WorkspaceFolder } from 'vscode-languageserver';
 import { pathKey, uriToPath } from './paths.js';
 
 /** The workspace folders (multi-root): settings and configs resolve per folder. */
