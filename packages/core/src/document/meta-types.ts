@@ -41,7 +41,8 @@ export interface ReportMeta {
   bodyYears?: Array<MetaValue<number>>;
   unit?: MetaValue<string>;
   region?: RegionMeta;
-  signature?: { unit?: Span; date?: ReportDate; start: number; end: number };
+  /** 落款. `blankDate`: a date line with the month or day left blank (2025年  月  日, the template's), instead of `date`. */
+  signature?: { unit?: Span; date?: ReportDate; blankDate?: Span; start: number; end: number };
   /** 主送机关 line under the title (中共某县委、县人大常委会：). */
   addressee?: Span;
   /** 专此报告 / 特此报告 closing line. */

@@ -23,6 +23,8 @@ export interface MetadataScan {
 const SENTENCE_PUNCT = /[。，,；;！？!?]/;
 const DATE_ARABIC = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 const DATE_CHINESE = /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/;
+/** A 成文日期 with its month or day not filled in: 2025年  月  日, 二〇二五年 月 日, 2025年X月X日, 年 月 日. */
+const DATE_BLANK = /^(?:\d{4}|[〇零一二三四五六七八九]{4}|[XxＸ×＿_□]{2,4})?年(?:\d{1,2}|[一二三四五六七八九十]{1,2}|[XxＸ×＿_□]{1,2})?月(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[XxＸ×＿_□]{1,2})?日$/;
 const CLOSING = /^(?:专此|特此)报告[。.]?$/;
 /** How many body paragraphs the opening is (a year or unit stated later is not the report's). */
 const OPENING_BLOCKS = 2;
@@ -47,6 +49,13 @@ export function parseDate(s: string, start: number): ReportDate | undefined {
   return { text: s.trim(), start, end: start + s.trimEnd().length, year: y, month: mo, day: d };
 }
 
+/** A 成文日期 line left for filling in (see DATE_BLANK): its span, or undefined for a real date or other text. */
+export function parseBlankDate(s: string, start: number): Span | undefined {
+  const t = s.trim().replace(/[\s\u3000]+/g, '');
+  if (t.length > 16 || !DATE_BLANK.test(t) || parseDate(s, start)) return undefined;
+  return { text: s.trim(), start, end: start + s.trimEnd().length };
+}
+
 /** A line of a 落款 that names the unit (short, no sentence punctuation, no outline marker). */
 function isSignatureLine(s: string): boolean {
   return !!s && s.length <= 40 && !SENTENCE_PUNCT.test(s) && !matchMarkerAtStart(s, 0);
@@ -65,7 +74,8 @@ export function splitTrailingSignature(text: string, blocks: Block[], lineStarts
     return { start, text: text.slice(start, lineEnd(line)).trim() };
   };
   let cut = last.lastLine;
-  if (!parseDate(contentOf(cut).text, 0)) return blocks;
+  const dateLine = contentOf(cut).text;
+  if (!parseDate(dateLine, 0) && !parseBlankDate(dateLine, 0)) return blocks;
   const unit = cut - 1 >= last.firstLine ? contentOf(cut - 1).text : '';
   if (isSignatureLine(unit)) cut--;
   if (cut - 1 >= last.firstLine && CLOSING.test(contentOf(cut - 1).text)) cut--;
@@ -82,9 +92,10 @@ export function splitTrailingSignature(text: string, blocks: Block[], lineStarts
 function scanSignature(text: string, blocks: Block[], meta: ReportMeta, skip: Set<number>): number | undefined {
   let i = blocks.length - 1;
   const date = i > 0 ? parseDate(blockText(text, blocks[i]!), blocks[i]!.contentStart) : undefined;
+  const blankDate = i > 0 && !date ? parseBlankDate(blockText(text, blocks[i]!), blocks[i]!.contentStart) : undefined;
   let contentEnd: number | undefined;
-  if (date) {
-    const sig: NonNullable<ReportMeta['signature']> = { date, start: blocks[i]!.start, end: blocks[i]!.end };
+  if (date || blankDate) {
+    const sig: NonNullable<ReportMeta['signature']> = { ...(date ? { date } : { blankDate }), start: blocks[i]!.start, end: blocks[i]!.end };
     skip.add(i);
     i--;
     const lines: Span[] = [];
