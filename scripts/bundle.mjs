@@ -1,9 +1,23 @@
 // Called by scripts/build.mjs after tsc: runs each package's own bundle step, if it has one.
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+/**
+ * The generated rule docs go with each package a user installs (fzlint, the language server, the
+ * VS Code extension): rule links (SARIF helpUri, LSP codeDescription, the HTML report, explain)
+ * point at the copy installed with the program unless a config sets docsUrl.
+ */
+function copyDocs(root) {
+  for (const pkg of ['cli', 'server', 'vscode-extension']) {
+    const docs = join(root, 'packages', pkg, 'docs');
+    mkdirSync(docs, { recursive: true });
+    for (const f of ['rules.html', 'rule-kinds.html']) cpSync(join(root, 'docs', f), join(docs, f));
+  }
+}
+
 export async function bundle(root) {
+  copyDocs(root);
   const cli = join(root, 'packages/cli/scripts/bundle.mjs');
   if (existsSync(cli)) await (await import(pathToFileURL(cli).href)).bundleCli();
   const ext = join(root, 'packages/vscode-extension/scripts/bundle.mjs');

@@ -7,13 +7,20 @@ import { pathToFileURL } from 'node:url';
 
 export async function generatedFiles(root) {
   const core = await import(pathToFileURL(join(root, 'packages/core/dist/index.js')).href);
+  const { HOST_RULES } = await import(pathToFileURL(join(root, 'packages/workspace/dist/host-findings.js')).href);
   const engine = core.createEngine({ readFile: async () => { throw new Error('no files'); } });
   const strict = await engine.loadConfig({ extends: ['fzlint:strict'] });
   const recommended = await engine.loadConfig();
+  const kinds = kindsDoc(core);
+  const rules = rulesDoc(core, HOST_RULES, recommended, strict);
   return {
     'schema/fzlint.schema.json': `${JSON.stringify(core.editorSchema(), null, 2)}\n`,
-    'docs/rule-kinds.md': kindsDoc(core),
-    'docs/rules.md': rulesDoc(core, recommended, strict),
+    'docs/rule-kinds.md': kinds,
+    'docs/rules.md': rules,
+    // The pages rule links point to (SARIF helpUri, LSP codeDescription, the HTML report): each rule's
+    // section has the rule id as its anchor (rules.html#gd2024/signature).
+    'docs/rule-kinds.html': await docPage(kinds, '规则类型'),
+    'docs/rules.html': await docPage(rules, '内置规则'),
   };
 }
 
@@ -64,7 +71,7 @@ function kindsDoc(core) {
   return out.join('');
 }
 
-function rulesDoc(core, recommended, strict) {
+function rulesDoc(core, hostRules, recommended, strict) {
   const out = [HEADER, '# 内置规则\n\n'];
   out.push('`fzlint:recommended` 是默认配置；`fzlint:strict` 在其基础上提高了部分规则的严重程度。模板版本（edition）按报告年度和所属地区自动选择（地区从单位名称、标题、落款等识别，或在配置、front matter 中用 `region:` 写明）：\n\n');
   for (const e of recommended.editions) {
@@ -88,6 +95,8 @@ function rulesDoc(core, recommended, strict) {
   }
   out.push('## 引擎自身的诊断\n\n');
   for (const [id, r] of Object.entries(core.ENGINE_RULES)) out.push(`### ${id}\n\n默认：${r.severity}。${r.description}。${r.doc}\n\n`);
+  out.push('## 读取文件时的诊断\n\n');
+  for (const [id, r] of Object.entries(hostRules)) if (!(id in core.ENGINE_RULES)) out.push(`### ${id}\n\n默认：${r.severity}。${r.description}。${r.doc}\n\n`);
   out.push('## 规则说明\n\n');
   for (const d of defs) {
     out.push(`### ${d.id}\n\n`);
@@ -107,4 +116,39 @@ function yearsText(y) {
 
 function anchor(id) {
   return id.toLowerCase().replace(/[^a-z0-9-]/g, '');
+}
+
+/**
+ * A Markdown doc as a standalone page (micromark with GFM tables): headings that are rule ids or
+ * kind names get that id as their anchor, and links between the docs point at the pages.
+ */
+async function docPage(markdown, title) {
+  const { micromark } = await import('micromark');
+  const { gfmTable, gfmTableHtml } = await import('micromark-extension-gfm-table');
+  const ids = new Map();
+  const body = micromark(markdown.replace(/^<!--.*-->\n/, ''), { allowDangerousHtml: false, extensions: [gfmTable()], htmlExtensions: [gfmTableHtml()] })
+    .replace(/<h([23])>(?:<code>)?([a-z0-9][a-z0-9/-]*)(?:<\/code>)?<\/h\1>/g, (_, level, id) => {
+      ids.set(anchor(id), id);
+      return `<h${level} id="${id}">${id}</h${level}>`;
+    })
+    .replace(/href="(rules|rule-kinds)\.md#/g, 'href="$1.html#');
+  const html = body.replace(/href="#([a-z0-9-]+)"/g, (m, slug) => (ids.has(slug) ? `href="#${ids.get(slug)}"` : m));
+  return `<!doctype html>
+<!-- 由 scripts/generate.mjs 生成，请勿手工修改；运行 npm run gen 更新。 -->
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>fzlint ${title}</title>
+<style>
+body { font: 16px/1.7 system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1f2328; }
+table { border-collapse: collapse; margin: 1rem 0; } th, td { border: 1px solid #d0d7de; padding: .3rem .6rem; text-align: left; vertical-align: top; }
+code, pre { font-family: ui-monospace, "SFMono-Regular", Consolas, monospace; background: #f6f8fa; border-radius: 4px; } code { padding: .1rem .3rem; } pre { padding: .8rem; overflow: auto; }
+h3 { border-top: 1px solid #d0d7de; padding-top: 1rem; font-family: ui-monospace, Consolas, monospace; } :target { background: #fff8c5; }
+</style>
+</head>
+<body>
+${html}</body>
+</html>
+`;
 }

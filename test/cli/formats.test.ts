@@ -3,6 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT, seedPath } from '../helpers.js';
 import { json, read, runMain, tempDir, type EslintFile } from './cli-helpers.js';
@@ -139,5 +140,56 @@ describe('output formats', () => {
     expect(html).toContain('未能识别报告所属地区');
     expect(html).toContain('无法检查');
     expect(html).toContain('lang="zh-CN"');
+  });
+});
+
+describe('rule documentation links', () => {
+  /** The section of the generated docs a link points at: the file exists and has the rule's anchor. */
+  function linkedSection(url: string): { file: string; id: string } {
+    const u = new URL(url);
+    expect(u.protocol).toBe('file:');
+    const file = readFileSync(fileURLToPath(u), 'utf8');
+    const id = decodeURIComponent(u.hash.slice(1));
+    expect(file).toContain(`id="${id}"`);
+    return { file, id };
+  }
+
+  it('SARIF: built-in and engine rules link to their section of the docs installed with fzlint; informationUri is that page', async () => {
+    const dir = corpus();
+    const log = json<any>((await runMain(['-f', 'sarif', '.'], { cwd: dir })).stdout);
+    const driver = log.runs[0].tool.driver;
+    const rules = driver.rules as any[];
+    const title = rules.find((x) => x.id === 'gd2024/title');
+    expect(linkedSection(title.helpUri).id).toBe('gd2024/title');
+    const engine = rules.find((x) => x.id === 'fzlint/unreadable-file' || x.id.startsWith('fzlint/'));
+    expect(linkedSection(engine.helpUri).id).toBe(engine.id);
+    expect(readFileSync(fileURLToPath(driver.informationUri), 'utf8')).toContain('<h1>内置规则</h1>');
+    // A rule of the user's own without url has no page in the generated docs.
+    writeFileSync(join(dir, '.fzlint.yaml'), 'extends: fzlint:recommended\nrules:\n  my/own:\n    kind: pattern\n    words: [法制宣传]\n');
+    const again = json<any>((await runMain(['-f', 'sarif', 'draft,v1.md'], { cwd: dir })).stdout);
+    expect(again.runs[0].tool.driver.rules.find((x: any) => x.id === 'my/own').helpUri).toBeUndefined();
+  });
+
+  it('docsUrl in the config points every link at a hosted copy (SARIF, HTML, explain); a rule url still wins', async () => {
+    const dir = corpus();
+    writeFileSync(join(dir, '.fzlint.yaml'), `docsUrl: https://fz.example.gov.cn/fzlint/rules.html\n${readFileSync(join(dir, '.fzlint.yaml'), 'utf8')}`);
+    const log = json<any>((await runMain(['-f', 'sarif', 'draft,v1.md'], { cwd: dir })).stdout);
+    const driver = log.runs[0].tool.driver;
+    expect(driver.informationUri).toBe('https://fz.example.gov.cn/fzlint/rules.html');
+    expect(driver.rules.find((x: any) => x.id === 'gd2024/title' || x.id === 'nat2019/title').helpUri).toMatch(/^https:\/\/fz\.example\.gov\.cn\/fzlint\/rules\.html#(gd2024|nat2019)\/title$/);
+    expect(driver.rules.find((x: any) => x.id === 'my/fazhi').helpUri).toBe('https://example.org/rules/fazhi');
+    const html = (await runMain(['-f', 'html', 'draft,v1.md'], { cwd: dir })).stdout;
+    expect(html).toContain('<a href="https://example.org/rules/fazhi" title="规则说明">my/fazhi</a>');
+    const explain = await runMain(['explain', 'gd2024/signature'], { cwd: dir });
+    expect(explain.stdout).toContain('说明文档：https://fz.example.gov.cn/fzlint/rules.html#gd2024/signature');
+  });
+
+  it('a docsUrl that is not a full http(s) or file address is a config error at its line', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.fzlint.yaml'), 'extends: fzlint:recommended\ndocsUrl: fz.example.gov.cn/rules.html\n');
+    writeFileSync(join(dir, 'a.md'), '# 某局2024年法治政府建设年度报告\n');
+    const r = await runMain(['a.md'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\.fzlint\.yaml:2:\d+\s+docsUrl/);
   });
 });

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { builtinPackNames, editorSchema } from '@fzlint/core';
-import { ROOT } from '../helpers.js';
+import { builtinPackNames, editorSchema, ENGINE_RULES, KINDS } from '@fzlint/core';
+import { HOST_RULES } from '@fzlint/workspace';
+import { engine, ROOT } from '../helpers.js';
 
 describe('generated files', () => {
   it('schema and docs are up to date (run `npm run gen` after changing kinds or packs)', async () => {
@@ -22,5 +23,18 @@ describe('generated files', () => {
     expect(validate({ rules: { x: { kind: 'pattern', wordz: ['a'] } } })).toBe(false);
     expect(validate({ rules: { x: { kind: 'quantification' } } })).toBe(false);
     expect(validate({ rules: { x: 'warn' } })).toBe(false);
+  });
+
+  it('the HTML rule docs have an anchor for every rule a link can point at, and for every kind', async () => {
+    const rules = readFileSync(join(ROOT, 'docs/rules.html'), 'utf8');
+    const config = await engine.loadConfig({ extends: ['fzlint:strict'] });
+    const ids = [...config.ruleDefinitions().map((d) => d.id), ...Object.keys(ENGINE_RULES), ...Object.keys(HOST_RULES)];
+    expect(ids.length).toBeGreaterThan(60);
+    for (const id of ids) expect(rules, id).toContain(`<h3 id="${id}">`);
+    // Links inside the page and to the kinds page land on anchors that exist.
+    const kinds = readFileSync(join(ROOT, 'docs/rule-kinds.html'), 'utf8');
+    for (const k of KINDS) expect(kinds, k.name).toContain(`<h2 id="${k.name}">`);
+    for (const [, target] of rules.matchAll(/href="#([^"]+)"/g)) expect(rules).toContain(`id="${target}"`);
+    for (const [, target] of rules.matchAll(/href="rule-kinds\.html#([^"]+)"/g)) expect(kinds).toContain(`id="${target}"`);
   });
 });

@@ -167,3 +167,29 @@ describe('diagnostics publisher', () => {
     expect(h.service.documents.get(doc.uri)).toBeUndefined();
   });
 });
+
+describe('rule documentation links (codeDescription, clickable in Problems)', () => {
+  const INSTALLED = 'file:///opt/fzlint/docs/rules.html';
+
+  it('built-in rules link to their section of the installed docs; a user rule only through its own url', async () => {
+    const h = new Harness({
+      docsUrl: INSTALLED,
+      files: { '.fzlint.yaml': 'extends: fzlint:recommended\nrules:\n  my/own:\n    kind: pattern\n    words: [法制宣传]\n  my/linked:\n    kind: pattern\n    words: [学法]\n    url: https://example.org/xuefa\n' },
+    });
+    const doc = await h.open(h.write('a.md', `# ${TITLE}\n一是加强法制宣传，全年学法12次。\n`));
+    const diagnostics = (await h.service.diagnostics.provideDiagnostics(doc, NONE))!;
+    const href = (id: string) => diagnostics.find((d) => d.code === id)?.codeDescription?.href;
+    const builtin = diagnostics.find((d) => /^(gd2024|nat2019)\//.test(String(d.code)))!;
+    expect(builtin.codeDescription?.href).toBe(`${INSTALLED}#${builtin.code}`);
+    expect(href('my/own')).toBeUndefined();
+    expect(href('my/linked')).toBe('https://example.org/xuefa');
+  });
+
+  it("the config's docsUrl replaces the installed docs", async () => {
+    const h = new Harness({ docsUrl: INSTALLED, files: { '.fzlint.yaml': 'extends: fzlint:recommended\ndocsUrl: https://fz.example.gov.cn/rules.html\n' } });
+    const doc = await h.open(h.write('a.md', `# ${TITLE}\n正文。\n`));
+    const diagnostics = (await h.service.diagnostics.provideDiagnostics(doc, NONE))!;
+    expect(diagnostics.length).toBeGreaterThan(0);
+    for (const d of diagnostics) expect(d.codeDescription?.href).toBe(`https://fz.example.gov.cn/rules.html#${d.code}`);
+  });
+});

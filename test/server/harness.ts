@@ -30,6 +30,8 @@ export interface HarnessOptions {
   capabilities?: ClientCapabilities;
   initialSettings?: unknown;
   createEngine?: (env: EngineEnvironment) => Engine;
+  /** The rule docs installed with the server (rule links). */
+  docsUrl?: string;
 }
 
 export const NONE = CancellationToken.None;
@@ -66,6 +68,7 @@ export class Harness {
         initial: options.initialSettings,
       },
       createEngine: options.createEngine,
+      docsUrl: options.docsUrl,
       log: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
       watch: {
         file: (p) => this.watched.files.add(p),

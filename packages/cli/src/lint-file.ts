@@ -29,6 +29,7 @@ import { wordDiff } from './fix-diff.js';
 import { reportMeta, reportNotes } from './report-meta.js';
 import type { FileDiagnostic, FileResult, RuleInfo } from './results.js';
 import { engineRuleInfo, hostRuleInfo, ruleInfo } from './rule-info.js';
+import { shippedDocsUrl } from './shipped-docs.js';
 
 export const STDIN_PATH = '<stdin>';
 
@@ -65,6 +66,7 @@ export class ReportLinter {
   private readonly checkedRuleOptions = new WeakSet<ResolvedConfig>();
   private readonly reportedRules = new Set<string>();
   private readonly describedRules = new WeakSet<object>();
+  private readonly shippedDocs = shippedDocsUrl();
 
   constructor(
     private readonly settings: LintSettings,
@@ -196,7 +198,7 @@ export class ReportLinter {
     const message = input.text.length ? '文件只有空白字符，没有可检查的内容' : '文件为空，没有可检查的内容';
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const d: Diagnostic = { ruleId: id, severity: HOST_RULES[id]!.severity, message, start: 0, end: 0, range };
-    return { ...base, diagnostics: [d], rules: this.newRules([hostRuleInfo(id)!]) };
+    return { ...base, diagnostics: [d], rules: this.newRules([hostRuleInfo(id, this.shippedDocs)!]) };
   }
 
   private finish(base: FileResult, result: LintResult, config: ResolvedConfig, input: InputDocument): FileResult {
@@ -216,20 +218,36 @@ export class ReportLinter {
     else if (base.previous) base.notes.push(`对照上一年度报告：${base.previous}`);
     if (base.fix?.skipped) base.notes.push(base.fix.skipped);
     const infos: RuleInfo[] = [];
+    const docsUrl = this.docsUrl(config);
     for (const active of result.rules.values()) {
       // Files share their config's rule definitions: each is described once per thread.
       if (this.describedRules.has(active.def)) continue;
       this.describedRules.add(active.def);
-      infos.push(ruleInfo(active.def));
+      infos.push(ruleInfo(active.def, docsUrl));
     }
     for (const d of base.diagnostics) {
       if (!result.rules.has(d.ruleId)) {
-        const info = engineRuleInfo(d.ruleId) ?? config.ruleDefinitions().map(ruleInfo).find((r) => r.id === d.ruleId);
+        const def = config.ruleDefinitions().find((r) => r.id === d.ruleId);
+        const info = engineRuleInfo(d.ruleId, docsUrl) ?? (def && ruleInfo(def, docsUrl));
         if (info) infos.push(info);
       }
     }
     base.rules = this.newRules(infos);
     return base;
+  }
+
+  /** Where rule links point: the config's docsUrl, else the docs installed with fzlint. */
+  docsUrl(config: ResolvedConfig): string | undefined {
+    return config.data.docsUrl ?? this.shippedDocs;
+  }
+
+  /** docsUrl of the config that applies in a folder (the installed docs when it cannot be read). */
+  async docsUrlIn(dir: string): Promise<string | undefined> {
+    try {
+      return this.docsUrl(await this.configFor(`${dir}/report.md`));
+    } catch {
+      return this.shippedDocs;
+    }
   }
 
   /** Rule metadata is sent once per thread; the caller merges it. */

@@ -24,5 +24,7 @@ if (args.includes('--help') || args.includes('-h')) {
   process.exitCode = 2;
 } else {
   const { keepAlive, startServer } = await import('../dist/index.js');
-  keepAlive(startServer());
+  const { existsSync } = await import('node:fs');
+  const docs = new URL('../docs/rules.html', import.meta.url);
+  keepAlive(startServer({ docsUrl: existsSync(docs) ? docs.href : undefined }));
 }

@@ -51,6 +51,8 @@ export interface ServerContext {
   discovery: PreviousDiscovery;
   client: ClientSupport;
   log: ServerLog;
+  /** The rule docs installed with the server, for rule links when the config sets no docsUrl. */
+  docsUrl?: string;
 }
 
 /** The URI to report a file under: the editor's own spelling when it is open. */
@@ -59,7 +61,12 @@ export function uriOfPath(ctx: ServerContext, path: string): string {
 }
 
 export function conversion(ctx: ServerContext, analysis: Analysis): LspConversion {
-  return { documentUri: analysis.uri, uriOfPath: (p) => uriOfPath(ctx, p), rules: analysis.result?.rules };
+  return {
+    documentUri: analysis.uri,
+    uriOfPath: (p) => uriOfPath(ctx, p),
+    rules: analysis.result?.rules,
+    docsUrl: analysis.config?.config.data.docsUrl ?? ctx.docsUrl,
+  };
 }
 
 export type CheckedAnalysis = Analysis & { result: NonNullable<Analysis['result']> };

@@ -36,6 +36,8 @@ export interface LanguageServiceOptions {
   log?: ServerLog;
   /** Told which files and folders results depend on (the server's file watcher). */
   watch?: WatchHooks;
+  /** The generated rule docs installed with the server (rules.html): rule links when a config sets no docsUrl. */
+  docsUrl?: string;
   /** Where diagnostics go (textDocument/publishDiagnostics in an editor). */
   publishDiagnostics(params: PublishDiagnosticsParams): void;
 }
@@ -90,7 +92,7 @@ export class LanguageService {
     const previous = new PreviousReader(host);
     const discovery = new PreviousDiscovery(host);
     const analyzer = new Analyzer({ engine, settings, configs, reports: new ReportFilter(), previous, discovery, folders: this.folders, log });
-    this.context = { fs: options.fs, documents: this.documents, engine, analyzer, settings, configs, previous, discovery, client: this.client, log };
+    this.context = { fs: options.fs, documents: this.documents, engine, analyzer, settings, configs, previous, discovery, client: this.client, log, docsUrl: options.docsUrl };
 
     this.work = new BackgroundWork((e) => log.error(`fzlint 语言服务器后台任务出错：${(e as Error)?.stack ?? String(e)}`));
     this.diagnostics = new DiagnosticsProvider(this.context);

@@ -29,6 +29,8 @@ export interface ServerOptions {
   fs?: WorkspaceFs;
   /** Watch the disk with node:fs (default true); off for a file system that is not the disk. */
   watchFiles?: boolean;
+  /** The rule docs installed with the server (a file: URL of rules.html), for rule links. */
+  docsUrl?: string;
 }
 
 /**
@@ -57,6 +59,7 @@ export function startServer(options: ServerOptions = {}): Connection {
       workspaceFolders: params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []),
       settings: { pull: (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'fzlint' }), initial: init?.settings },
       createEngine: options.createEngine,
+      docsUrl: options.docsUrl,
       log,
       watch: w && { file: (p) => w.watchFile(p), configFolder: (d) => w.watchConfigNames(d), reportFolder: (d) => w.watchReports(d) },
       publishDiagnostics: (p) => void connection.sendDiagnostics(p),

@@ -1,4 +1,4 @@
-import type { ActiveRule, Diagnostic } from '@fzlint/core';
+import { ruleDocsUrl, type ActiveRule, type Diagnostic } from '@fzlint/core';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 
 export const DIAGNOSTIC_SOURCE = 'fzlint';
@@ -16,6 +16,8 @@ export interface LspConversion {
   uriOfPath(path: string): string;
   /** The rules that ran, for links to their documentation. */
   rules?: ReadonlyMap<string, ActiveRule>;
+  /** Where the generated rule docs are (the config's docsUrl or the installed ones). */
+  docsUrl?: string;
 }
 
 /** What a published diagnostic carries back to code actions, to find the engine diagnostic again. */
@@ -37,7 +39,7 @@ export function toLspDiagnostic(d: Diagnostic, ctx: LspConversion): LspDiagnosti
     code: d.ruleId,
     message: d.message,
   };
-  const url = ctx.rules?.get(d.ruleId)?.def.url;
+  const url = ruleDocsUrl(d.ruleId, ctx.rules?.get(d.ruleId)?.def, ctx.docsUrl);
   if (url) out.codeDescription = { href: url };
   if (d.related?.length) {
     out.relatedInformation = d.related.map((r) => ({

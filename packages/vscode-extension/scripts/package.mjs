@@ -19,6 +19,7 @@ const ALLOWED = [
   /^dist\/(extension|client|server|template)\.js$/,
   /^rules\/[a-z0-9-]+\.yaml$/,
   /^schema\/fzlint\.schema\.json$/,
+  /^docs\/(rules|rule-kinds)\.html$/,
   /^images\/icon\.png$/,
 ];
 

@@ -14,7 +14,8 @@ export async function runExplain(args: CliArgs, options: MainOptions): Promise<n
   const config = await linter.configFor(`${options.cwd}/report.md`);
   const defs = config.ruleDefinitions();
   const def = defs.find((d) => d.id === id);
-  const info: RuleInfo | undefined = def ? ruleInfo(def) : engineRuleInfo(id);
+  const docsUrl = linter.docsUrl(config);
+  const info: RuleInfo | undefined = def ? ruleInfo(def, docsUrl) : engineRuleInfo(id, docsUrl);
   if (!info) {
     const near = defs.map((d) => d.id).filter((d) => d.includes(id) || id.includes(d.split('/').pop()!));
     throw new UsageError(`没有规则「${id}」${near.length ? `。是不是：${near.slice(0, 5).join('、')}` : ''}（fzlint rules 列出全部规则）`);
@@ -28,7 +29,7 @@ export async function runExplain(args: CliArgs, options: MainOptions): Promise<n
   if (kind) lines.push(`  规则类型：${kind.name} — ${kind.summary}`);
   if (kind?.fixable) lines.push(`  自动修复：${kind.fixable === 'fix' ? '可以用 --fix 自动修复' : '只在编辑器中给出修改建议'}`);
   if (info.source) lines.push(`  依据：${info.source}`);
-  if (info.url) lines.push(`  参考：${info.url}`);
+  if (info.url) lines.push(`  说明文档：${info.url}`);
   if (info.doc) lines.push('', ...wrap(info.doc).map((l) => `  ${l}`));
   const options_ = def ? Object.entries(def.options) : [];
   if (options_.length) {

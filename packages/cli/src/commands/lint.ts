@@ -66,7 +66,7 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
   // --fix-dry-run prints the changes, unless a format on standard output carries them (JSON's `output`).
   const formatOnStdout = args.formats.some((f) => !f.file && f.name !== 'stylish');
   if (!formatOnStdout) for (const r of results) if (r.fix?.diff) stdout.write(r.fix.diff);
-  const ctx: FormatContext = { cwd, color: useColor(args, options, env), version: version(), rules, skipped };
+  const ctx: FormatContext = { cwd, color: useColor(args, options, env), version: version(), rules, skipped, docsUrl: await linter.docsUrlIn(cwd) };
   for (const request of args.formats) {
     if (args.fix === 'dry-run' && !request.file && request.name === 'stylish') continue; // the diff is the output
     const text = await (await FORMATS[request.name]!())(results, { ...ctx, color: request.file ? false : ctx.color });

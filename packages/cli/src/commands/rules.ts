@@ -8,10 +8,11 @@ import { subcommandLinter } from './shared.js';
 export async function runRules(args: CliArgs, options: MainOptions): Promise<number> {
   const linter = subcommandLinter(args, options);
   const config = await linter.configFor(`${options.cwd}/report.md`);
+  const docsUrl = linter.docsUrl(config);
   const rules = config
     .ruleDefinitions(undefined, args.rules)
     .filter((d) => d.severity !== 'off')
-    .map(ruleInfo);
+    .map((d) => ruleInfo(d, docsUrl));
   if (args.formats.some((f) => f.name === 'json')) {
     options.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
     return EXIT_OK;

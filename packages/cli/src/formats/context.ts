@@ -9,6 +9,8 @@ export interface FormatContext {
   version: string;
   /** Metadata of every rule that ran or reported, by id. */
   rules: Map<string, RuleInfo>;
+  /** The rule docs (generated rules.html) of the run's config: SARIF's informationUri. */
+  docsUrl?: string;
   /** Files met in folders that are not reports, with the reason (listed under the summary). */
   skipped?: SkippedFile[];
 }

@@ -192,7 +192,7 @@ function reportDetails(r: FileResult, i: number, ctx: FormatContext): string {
   if (r.diagnostics.length) {
     sections.push(
       `<h3>问题（${r.diagnostics.length}）</h3><table><thead><tr><th>位置</th><th>级别</th><th>说明</th><th>原文</th><th>规则</th></tr></thead><tbody>${r.diagnostics
-        .map((d) => findingRow(d, r.source))
+        .map((d) => findingRow(d, r.source, ctx.rules.get(d.ruleId)?.url))
         .join('')}</tbody></table>`,
     );
   } else if (!r.error) {
@@ -208,9 +208,10 @@ function checkItem(f: Fact, showDetail = false): string {
   return `<li>${mark} ${esc(f.name)}${detail}</li>`;
 }
 
-function findingRow(d: FileDiagnostic, source: string): string {
+function findingRow(d: FileDiagnostic, source: string, url: string | undefined): string {
+  const rule = url ? `<a href="${esc(url)}" title="规则说明">${esc(d.ruleId)}</a>` : esc(d.ruleId);
   const cls = d.severity === 'error' ? 'e' : d.severity === 'warning' ? 'w' : 'i';
-  return `<tr><td class="num">${d.place ? esc(d.place) : `${d.range.start.line + 1}:${d.range.start.character + 1}`}</td><td class="${cls}">${SEVERITY_LABEL[d.severity]}</td><td>${esc(d.message)}</td><td class="excerpt">${excerpt(d, source)}</td><td class="path">${esc(d.ruleId)}</td></tr>`;
+  return `<tr><td class="num">${d.place ? esc(d.place) : `${d.range.start.line + 1}:${d.range.start.character + 1}`}</td><td class="${cls}">${SEVERITY_LABEL[d.severity]}</td><td>${esc(d.message)}</td><td class="excerpt">${excerpt(d, source)}</td><td class="path">${rule}</td></tr>`;
 }
 
 /** The finding's text with a little context, the finding itself marked. */

@@ -4,7 +4,6 @@ import type { FileResult, RuleInfo } from '../results.js';
 import { displayPath, type FormatContext } from './context.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
-const INFORMATION_URI = 'https://www.npmjs.com/package/fzlint';
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and SARIF viewers: one run, the rules that ran with their
@@ -78,7 +77,8 @@ export function formatSarif(results: FileResult[], ctx: FormatContext): string {
             fullName: 'fzlint 法治政府建设年度报告检查工具',
             version: ctx.version,
             semanticVersion: ctx.version,
-            informationUri: INFORMATION_URI,
+            // The rule docs (the config's docsUrl or those installed with fzlint): a page that exists.
+            ...(ctx.docsUrl ? { informationUri: ctx.docsUrl } : {}),
             language: 'zh-CN',
             rules: ruleIds.map((id) => descriptor(ctx.rules.get(id) ?? { id, severity: 'warning' })),
           },

@@ -69,6 +69,8 @@ export interface ConfigData {
   previous?: Record<string, string>;
   /** Front matter `previous:` may point anywhere (config `allowExternalPrevious: true`). */
   allowExternalPrevious?: boolean;
+  /** Where the generated rule docs (rules.html) are published; rules link to `${docsUrl}#${id}`. */
+  docsUrl?: string;
   /** Files read, in order (built-in packs as rules/<name>.yaml). */
   sources: Map<string, YamlSource>;
 }
@@ -227,6 +229,8 @@ class Loader {
     }
     if (typeof doc.region === 'string') this.data.region = this.region(doc.region, source, ['region']);
     if (typeof doc.allowExternalPrevious === 'boolean') this.data.allowExternalPrevious = doc.allowExternalPrevious;
+    // The schema checks it is an http(s) or file URL; an anchor given by mistake would break every link.
+    if (typeof doc.docsUrl === 'string') this.data.docsUrl = doc.docsUrl.replace(/#.*$/, '');
     if (doc.files) this.data.files = doc.files as string[];
     if (doc.ignores) this.data.ignores = doc.ignores as string[];
     if (doc.previous) {

@@ -119,6 +119,11 @@ export const FILE_SCHEMA: JsonSchema = {
       additionalProperties: { type: 'string' },
       description: '上一年度报告：{ 本年报告路径: 上年报告路径 }（相对于配置文件）',
     },
+    docsUrl: {
+      type: 'string',
+      pattern: '^(https?|file)://',
+      description: '规则说明文档（生成的 rules.html）的地址，如单位内网上的副本；内置规则链接到「地址#规则id」。默认为随程序安装的文档',
+    },
     allowExternalPrevious: {
       type: 'boolean',
       description: '允许报告 front matter 的 previous 指向配置文件所在文件夹、工作目录和报告所在文件夹以外的文件（默认不允许）',
