@@ -28,7 +28,7 @@ async function docxFrom(text: string): Promise<Buffer> {
 }
 
 describe('input encodings', () => {
-  it('detects UTF-8 with and without BOM, UTF-16 LE/BE with BOM, GB18030; binary and invalid bytes are refused', () => {
+  it('detects UTF-8 with and without BOM, UTF-16 LE/BE with BOM, GB18030; binary and invalid bytes are refused', async () => {
     const text = '一、主要举措\r\n学法考试合格率100%。\n';
     const cases: Array<[Buffer, string, boolean]> = [
       [Buffer.from(text, 'utf8'), 'utf-8', false],
@@ -43,7 +43,7 @@ describe('input encodings', () => {
       expect(d.ok && d.text).toBe(text);
       if (!d.ok) continue;
       expect(d.storage).toMatchObject({ encoding, bom });
-      expect(encodeText(d.text, d.storage).equals(bytes)).toBe(true);
+      expect((await encodeText(d.text, d.storage)).equals(bytes)).toBe(true);
     }
     expect(decodeText(Buffer.from('abc\u0000def'))).toEqual({ ok: false, reason: 'binary' });
     expect(decodeText(Buffer.from([0xff, 0xff, 0x80, 0x80, 0xff]))).toEqual({ ok: false, reason: 'encoding' });

@@ -30,8 +30,6 @@ export async function bundleCli() {
     target: 'node20',
     // Bundled CommonJS dependencies (word-extractor …) call require() for Node's built-ins.
     banner: { js: "import { createRequire as __fzlintRequire } from 'node:module'; const require = __fzlintRequire(import.meta.url);" },
-    // iconv-lite is required at run time (createRequire) and loads its tables lazily; keep it out.
-    external: ['iconv-lite'],
     legalComments: 'none',
     logLevel: 'warning',
   });

@@ -12,11 +12,11 @@ import { assertWritable, contentDigest, WriteError, writeFileAtomic } from './wr
 export async function writeFixedText(fs: WorkspaceFs, path: string, originalBytes: Uint8Array, input: InputDocument, output: string): Promise<void> {
   const storage = input.storage;
   if (!storage) throw new WriteError(input.notWritable ?? `未修改「${path}」：这种文件不能自动修复`);
-  const roundTrip = encodeText(input.text, storage);
+  const roundTrip = await encodeText(input.text, storage);
   if (!Buffer.from(originalBytes).equals(roundTrip)) {
     throw new WriteError(`未修改「${path}」：文件中有字符无法按原编码（${ENCODING_LABEL[storage.encoding]}）原样写回`);
   }
-  const encoded = encodeText(output, storage);
+  const encoded = await encodeText(output, storage);
   const check = decodeText(encoded);
   if (!check.ok || check.text !== output) throw new WriteError(`未修改「${path}」：修复后的文字无法用原编码（${ENCODING_LABEL[storage.encoding]}）保存`);
   await assertWritable(fs, path);

@@ -1,5 +1,4 @@
 import { isUtf8, transcode } from 'node:buffer';
-import { createRequire } from 'node:module';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 export type { LineEnding } from '@fzlint/core';
@@ -75,7 +74,7 @@ function decodeValidUtf8(body: Uint8Array): string {
 
 
 /** Encodes text the way the original file was stored (same encoding, BOM or not). */
-export function encodeText(text: string, storage: TextStorage): Buffer {
+export async function encodeText(text: string, storage: TextStorage): Promise<Buffer> {
   switch (storage.encoding) {
     case 'utf-8':
       return Buffer.concat([storage.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
@@ -86,8 +85,11 @@ export function encodeText(text: string, storage: TextStorage): Buffer {
       le.swap16();
       return Buffer.concat([storage.bom ? Buffer.from([0xfe, 0xff]) : Buffer.alloc(0), le]);
     }
-    case 'gb18030':
-      return gb18030Encoder()(text);
+    case 'gb18030': {
+      // Loaded on first use (only --fix of a GB18030 file needs an encoder); a static specifier, so bundles include it.
+      const { default: iconv } = await import('iconv-lite');
+      return iconv.encode(text, 'gb18030');
+    }
   }
 }
 
@@ -96,13 +98,3 @@ export function withLineEnding(text: string, eol: LineEnding): string {
   return eol === '\n' ? text : text.replace(/\r\n|\r|\n/g, eol);
 }
 
-let encodeGb18030: ((text: string) => Buffer) | undefined;
-
-/** iconv-lite (loaded on first use: only --fix of a GB18030 file needs an encoder). */
-function gb18030Encoder(): (text: string) => Buffer {
-  if (!encodeGb18030) {
-    const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
-    encodeGb18030 = (text) => iconv.encode(text, 'gb18030');
-  }
-  return encodeGb18030;
-}
