@@ -207,6 +207,7 @@ export class ReportLinter {
       edition: result.edition?.id,
       editionName: result.edition?.name,
     };
+    base.batch = { bodyEnd: input.regions?.[0]?.start, places: input.places, copies: config.copySettings(base.filePath === STDIN_PATH ? undefined : base.filePath, this.settings.rules) };
     // Reported from the engine's result, so the output shows what the rules actually compared against.
     if (result.previous) base.previous = result.previous.path;
     if (result.edition) base.notes.push(`按「${result.edition.name}」检查${result.year ? `（${result.year}年度报告）` : ''}`);

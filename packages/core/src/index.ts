@@ -7,6 +7,7 @@ export { createEngine, CONFIG_FILE_NAMES, type Engine, type EngineEnvironment, t
 export { ResolvedConfig, type ActiveRule } from './config/compile.js';
 export { BUILTIN_PREFIX, DEFAULT_EXTENDS, builtinPackNames, type EditionDefinition } from './config/load.js';
 export { ENGINE_RULES } from './config/engine-rules.js';
+export { findCopies, DEFAULT_COPY_SETTINGS, type CopyReport, type CopySettings, type CopyMatch } from './batch/copies.js';
 export { registry, own } from './registry.js';
 export { editorSchema, ruleSchema, SECTION_SCHEMA, FILE_SCHEMA, SEVERITIES } from './config/schema.js';
 export { parseYamlSource } from './config/yaml-source.js';

@@ -38,3 +38,4 @@ export { choosePrevious, type PreviousChoice, type PreviousOutcome, type Previou
 export { PreviousReader, previousLabel, previousUnreadable, type PreviousRead } from './previous/reader.js';
 export { templateParts, reportSkeleton, configTemplate, UNIT_PLACEHOLDER, type TemplateAnswers, type TemplateParts } from './template.js';
 export { HOST_RULES, builtinFinding, hostFinding, problemLocation, type HostRule } from './host-findings.js';
+export { copyFindings, paragraphs, COPY_RULE_ID, type BatchReport } from './batch/copy-findings.js';

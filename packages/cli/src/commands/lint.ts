@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { CliArgs } from '../args.js';
+import { addCopyFindings } from '../batch/copies.js';
 import { CliError, EXIT_LINT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { collectFiles, type CollectedFile, type SkippedFile } from '../files/collect.js';
 import { FORMATS } from '../formats/index.js';
@@ -54,6 +55,8 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
   }
 
   const rules = new Map<string, RuleInfo>();
+  const copyRule = addCopyFindings(results, cwd);
+  if (copyRule) rules.set(copyRule.id, copyRule);
   for (const r of results) {
     for (const info of r.rules ?? []) if (!rules.has(info.id)) rules.set(info.id, info);
     delete r.rules;

@@ -59,6 +59,8 @@ export interface ConfigData {
   files?: string[];
   ignores?: string[];
   previous?: Record<string, string>;
+  /** `copies:` settings for finding passages copied between the reports of a batch. */
+  copies?: { threshold?: number; minChars?: number; commonIn?: number };
   /** Front matter `previous:` may point anywhere (config `allowExternalPrevious: true`). */
   allowExternalPrevious?: boolean;
   /** Files read, in order (built-in packs as rules/<name>.yaml). */
@@ -192,6 +194,7 @@ class Loader {
     }
 
     if (typeof doc.edition === 'string') this.data.edition = doc.edition;
+    if (doc.copies && typeof doc.copies === 'object') this.data.copies = { ...this.data.copies, ...(doc.copies as ConfigData['copies']) };
     if (typeof doc.allowExternalPrevious === 'boolean') this.data.allowExternalPrevious = doc.allowExternalPrevious;
     if (doc.files) this.data.files = doc.files as string[];
     if (doc.ignores) this.data.ignores = doc.ignores as string[];

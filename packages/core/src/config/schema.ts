@@ -116,6 +116,16 @@ export const FILE_SCHEMA: JsonSchema = {
       additionalProperties: { type: 'string' },
       description: '上一年度报告：{ 本年报告路径: 上年报告路径 }（相对于配置文件）',
     },
+    copies: {
+      type: 'object',
+      properties: {
+        threshold: { type: 'number', minimum: 0.3, maximum: 1, description: '段落相似度阈值：本段（套话以外）的文字在另一份报告中出现的比例，默认 0.7' },
+        minChars: { type: 'integer', minimum: 10, description: '参与比较的最短段落（不计标点和空白的字数），默认 50' },
+        commonIn: { type: 'integer', minimum: 2, maximum: 50, description: '同一批次中这么多个单位的报告都有的文字算作套话、不计为抄袭，默认 3' },
+      },
+      additionalProperties: false,
+      description: '批量检查时查找报告之间互相抄袭的段落（规则 fzlint/copied-passage；关闭请在 rules 中写 off）',
+    },
     allowExternalPrevious: {
       type: 'boolean',
       description: '允许报告 front matter 的 previous 指向配置文件所在文件夹、工作目录和报告所在文件夹以外的文件（默认不允许）',
