@@ -30,6 +30,11 @@ export const HELP = `用法：fzlint [选项] <文件、目录或 glob…>
       --no-color             不使用颜色（也可设置环境变量 NO_COLOR）
       --print-config FILE    显示该文件使用的配置（JSON），不检查
 
+批量审阅：
+      --annotate DIR         为每份报告在 DIR 中写一份带批注的 Word 副本（原文件不改动）：
+                             .docx 保留原格式加批注，其他格式按检查的文字生成 .docx
+  -f csv:FILE / xlsx:FILE    汇总表：每份报告一行（单位、年度、各部分、数据项的值、问题数、抄袭段落）
+
 修复：
       --fix                  自动修复并写回文件（保持原编码、BOM 和换行符；.docx/.html 不修改）
       --fix-dry-run          只显示修复后的差异（unified diff），不写文件
@@ -66,6 +71,8 @@ export interface CliArgs {
   timing: boolean;
   /** --rule-timeout in ms; 0 = no limit. */
   ruleTimeout: number;
+  /** --annotate: folder for the Word copies with comments. */
+  annotate?: string;
 }
 
 /** A rule that runs longer on one report than this (ms) is stopped; a normal report takes a few ms per rule. */
@@ -104,6 +111,7 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
         'rule-timeout': { type: 'string' },
         year: { type: 'string' },
         unit: { type: 'string' },
+        annotate: { type: 'string' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -139,6 +147,10 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
     timing: Boolean(v.timing),
     ruleTimeout: v['rule-timeout'] !== undefined ? nonNegativeInt(v['rule-timeout'], '--rule-timeout') : DEFAULT_RULE_TIMEOUT_MS,
   };
+  if (v.annotate !== undefined) {
+    if (!v.annotate) throw new UsageError('--annotate：缺少输出目录');
+    args.annotate = v.annotate;
+  }
   if (v.fix && v['fix-dry-run']) throw new UsageError('--fix 和 --fix-dry-run 不能同时使用');
   if (v.rule?.length) args.rules = parseRules(v.rule);
   if (v['max-warnings'] !== undefined) args.maxWarnings = nonNegativeInt(v['max-warnings'], '--max-warnings');
@@ -151,6 +163,7 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
   if (command === 'lint') {
     if (args.stdin && positionals.length) throw new UsageError('--stdin 不能与文件或目录同时使用');
     if (!args.stdin && args.stdinFilename) throw new UsageError('--stdin-filename 只能与 --stdin 一起使用');
+    if (args.stdin && args.annotate) throw new UsageError('--annotate 不能用于标准输入：副本要写在原文件旁边的目录结构中，请指定文件或目录');
     if (args.stdin && args.fix === 'write') throw new UsageError('--fix 不能用于标准输入，请改用 --fix-dry-run');
     if (!args.stdin && !positionals.length) throw new UsageError('请指定要检查的文件或目录（例如 fzlint 报告/）');
   }

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { CliArgs } from '../args.js';
+import { writeAnnotatedCopies } from '../batch/annotate.js';
 import { addCopyFindings } from '../batch/copies.js';
 import { CliError, EXIT_LINT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { collectFiles, type CollectedFile, type SkippedFile } from '../files/collect.js';
@@ -65,6 +66,12 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
 
   for (const r of results) {
     if (r.fix?.diff) stdout.write(r.fix.diff);
+  }
+  if (args.annotate) {
+    const annotated = await writeAnnotatedCopies(results, args.annotate, cwd, fs, rules);
+    for (const p of annotated.problems) stderr.write(`fzlint：${p}\n`);
+    if (annotated.problems.length) exit = EXIT_USAGE;
+    stderr.write(`fzlint：已在「${args.annotate}」写入 ${annotated.written} 份带批注的 Word 副本\n`);
   }
   const ctx: FormatContext = { cwd, color: useColor(args, options, env), version: version(), rules, skipped };
   for (const request of args.formats) {
