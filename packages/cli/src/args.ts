@@ -22,7 +22,7 @@ export const HELP = `用法：fzlint [选项] <文件、目录或 glob…>
                              超时的规则被停止并报告 fzlint/rule-timeout，其余规则和文件照常检查
 
 输出选项：
-  -f, --format NAME[:FILE]   输出格式：stylish（默认）、json、sarif、github、junit、html；
+  -f, --format NAME[:FILE]   输出格式：stylish（默认）、json、sarif、github、junit、html、csv、xlsx；
                              可重复，带 :FILE 时写入文件，例如 -f stylish -f html:报告.html
   -o, --output-file FILE     把（唯一一个未指定文件的）格式写入文件
   -q, --quiet                只报告错误
@@ -81,7 +81,10 @@ export const DEFAULT_RULE_TIMEOUT_MS = 10_000;
 const SEVERITIES = ['error', 'warning', 'info', 'off'];
 
 /** --format names (each is loaded on demand from formats/). */
-export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'junit', 'html'];
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'junit', 'html', 'csv', 'xlsx'];
+
+/** Formats that are files, not text: never written to a terminal or a pipe. */
+const BINARY_FORMATS = new Set(['xlsx']);
 
 /** Parses and validates the command line; problems are CliErrors (exit code 2). */
 export function parseCliArgs(argv: string[], formatNames: readonly string[]): CliArgs {
@@ -179,6 +182,7 @@ function parseFormats(values: string[], outputFile: string | undefined, names: r
     if (file === '') throw new UsageError(`--format ${value}：冒号后缺少文件名`);
     return { name, file };
   });
+  for (const f of list) if (BINARY_FORMATS.has(f.name) && (!f.file || f.file === '-')) throw new UsageError(`${f.name} 格式须写入文件，例如 -f ${f.name}:汇总表.${f.name}`);
   const unnamed = list.filter((f) => !f.file);
   if (outputFile !== undefined) {
     if (unnamed.length !== 1) throw new UsageError('--output-file 只能用于一个未指定文件的输出格式');

@@ -42,7 +42,7 @@ export interface FileResult {
   facts: Fact[];
   /** Informational lines shown under the file name. */
   notes: string[];
-  meta: { year?: number; unit?: string; title?: string; edition?: string; editionName?: string };
+  meta: { year?: number; unit?: string; title?: string; edition?: string; editionName?: string; region?: string };
   /** Last year's report used for cross-year checks. */
   previous?: string;
   /** What automatic discovery of last year's report decided (Chinese), when it ran. */

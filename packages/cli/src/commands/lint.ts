@@ -56,7 +56,7 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
   }
 
   const rules = new Map<string, RuleInfo>();
-  const copyRule = addCopyFindings(results, cwd);
+  const copyRule = addCopyFindings(results);
   if (copyRule) rules.set(copyRule.id, copyRule);
   for (const r of results) {
     for (const info of r.rules ?? []) if (!rules.has(info.id)) rules.set(info.id, info);
@@ -76,12 +76,13 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
   const ctx: FormatContext = { cwd, color: useColor(args, options, env), version: version(), rules, skipped };
   for (const request of args.formats) {
     if (args.fix === 'dry-run' && !request.file) continue; // the diff is the output
-    const text = await (await FORMATS[request.name]!())(results, { ...ctx, color: request.file ? false : ctx.color });
+    const output = await (await FORMATS[request.name]!())(results, { ...ctx, color: request.file ? false : ctx.color });
     // `-` is standard output, as for most tools (-o - or -f json:-); /dev/stdout too, which a
     // process whose output is a socket (a pipe from Node) cannot open by name.
     const stream = !request.file || request.file === '-' || STDOUT_NAMES.has(request.file) ? stdout : STDERR_NAMES.has(request.file) ? stderr : undefined;
-    if (stream) stream.write(text);
-    else await writeOutput(fs, resolve(cwd, request.file!), text);
+    if (stream && typeof output !== 'string') throw new CliError(`${request.name} 格式须写入文件，不能写到终端或管道`);
+    if (stream) stream.write(output as string);
+    else await writeOutput(fs, resolve(cwd, request.file!), output);
   }
 
   const stylishOnStdout = args.formats.some((f) => f.name === 'stylish' && !f.file) && args.fix !== 'dry-run';
@@ -148,7 +149,7 @@ const STDERR_NAMES = new Set(['/dev/stderr', '/dev/fd/2', '/proc/self/fd/2']);
  * Report files (like ESLint's --output-file) get their folder created and are written atomically;
  * devices and pipes (/dev/null, /dev/stdout) are written in place.
  */
-async function writeOutput(fs: WorkspaceFs, path: string, text: string): Promise<void> {
+async function writeOutput(fs: WorkspaceFs, path: string, text: string | Uint8Array): Promise<void> {
   try {
     await fs.mkdir(dirname(path), { recursive: true });
     await writeFileAtomic(fs, path, text);

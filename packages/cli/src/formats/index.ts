@@ -8,4 +8,6 @@ export const FORMATS: Record<string, () => Promise<Formatter>> = {
   github: async () => (await import('./github.js')).formatGithub,
   junit: async () => (await import('./junit.js')).formatJunit,
   html: async () => (await import('./html.js')).formatHtml,
+  csv: async () => (await import('./csv.js')).formatCsv,
+  xlsx: async () => (await import('./xlsx.js')).formatXlsx,
 };

@@ -56,7 +56,7 @@ function finding(reports: readonly BatchReport[], i: number, m: CopyMatch, lines
         message: `《${name(self.path)}》${paragraphs(self, m.start, m.end)}与此处${same}`,
       },
     ],
-    data: { other: other.path, similarity: Math.round(m.similarity * 100) / 100, identical: m.identical, passages: m.passages },
+    data: { other: other.path, similarity: Math.floor(m.similarity * 100) / 100, identical: m.identical, passages: m.passages },
   };
 }
 
