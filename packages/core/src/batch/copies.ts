@@ -85,19 +85,20 @@ export function findCopies(reports: readonly CopyReport[]): CopyMatch[][] {
   const commonIn = reports.map((r) => r.settings?.commonIn ?? DEFAULT_COPY_SETTINGS.commonIn);
   const maxCommon = Math.max(...commonIn);
   const shared = new Map<number, number>();
-  const units = new Set<number>();
   const group: number[] = [];
+  const units: number[] = [];
   table.forEachGroup((ids) => {
-    // Distinct passages (a passage may repeat a fingerprint) and their units.
+    // Distinct passages (a passage may repeat a fingerprint) and how many units they come from.
     group.length = 0;
-    units.clear();
+    units.length = 0;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       if (group.length && group[group.length - 1] === id) continue;
       group.push(id);
-      if (units.size <= maxCommon) units.add(ownerOf[passages.report[id]!]!);
+      const owner = ownerOf[passages.report[id]!]!;
+      if (units.length < maxCommon && !units.includes(owner)) units.push(owner);
     }
-    const count = group.length > MAX_POSTINGS ? Math.max(units.size, maxCommon) : units.size;
+    const count = group.length > MAX_POSTINGS ? maxCommon : units.length;
     if (count < 2 || count >= maxCommon) return count;
     for (let i = 0; i < group.length; i++) {
       const p = group[i]!;

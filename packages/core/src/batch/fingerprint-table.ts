@@ -25,37 +25,35 @@ export class FingerprintTable {
     return this.size;
   }
 
-  /** Distinct hashes in ascending order and, for each, what the visitor of its group returned (after forEachGroup). */
+  /** Hashes seen more than once, ascending, and for each what the visitor of its group returned (after forEachGroup). */
   private groupHashes = new Uint32Array(0);
   private groupValues = new Uint16Array(0);
 
   /**
-   * Calls `visit` once per distinct hash with the ids that have it, in the order they were
-   * added (so the ids of one passage are adjacent), and remembers what it returns (0–65535) for
-   * valueOf(). The array passed is reused: copy to keep.
+   * Calls `visit` once per hash added more than once, with the ids that have it in the order
+   * they were added (so the ids of one passage are adjacent), and remembers what it returns
+   * (0–65535) for valueOf(); a hash added once is worth 1. The array passed is reused: copy to keep.
    */
   forEachGroup(visit: (ids: Uint32Array) => number): void {
     const n = this.size;
-    const order = sortByHash(this.hashes, n);
-    let group = new Uint32Array(Math.min(n, 1 << 16) || 1);
-    const hashes = new Uint32Array(n);
-    const values = new Uint16Array(n);
-    let groups = 0;
+    const [keys, ids] = sortPairs(this.hashes, this.ids, n);
+    const hashes: number[] = [];
+    const values: number[] = [];
     for (let i = 0; i < n; ) {
-      const h = this.hashes[order[i]!]!;
+      const h = keys[i]!;
       let j = i + 1;
-      while (j < n && this.hashes[order[j]!] === h) j++;
-      if (j - i > group.length) group = new Uint32Array(j - i);
-      for (let k = i; k < j; k++) group[k - i] = this.ids[order[k]!]!;
-      hashes[groups] = h;
-      values[groups++] = Math.min(65535, visit(group.subarray(0, j - i)));
+      while (j < n && keys[j] === h) j++;
+      if (j - i > 1) {
+        hashes.push(h);
+        values.push(Math.min(65535, visit(ids.subarray(i, j))));
+      }
       i = j;
     }
-    this.groupHashes = hashes.subarray(0, groups);
-    this.groupValues = values.subarray(0, groups);
+    this.groupHashes = Uint32Array.from(hashes);
+    this.groupValues = Uint16Array.from(values);
   }
 
-  /** What the visitor returned for this hash's group (0 for a hash not in the table). */
+  /** What the visitor returned for this hash's group: 1 for a hash added once (or not at all). */
   valueOf(hash: number): number {
     let lo = 0;
     let hi = this.groupHashes.length - 1;
@@ -66,25 +64,38 @@ export class FingerprintTable {
       if (h < hash) lo = mid + 1;
       else hi = mid - 1;
     }
-    return 0;
+    return 1;
   }
 }
 
-/** Indices 0…n−1 ordered by `keys`, stable (least significant 16 bits first, then the rest). */
-function sortByHash(keys: Uint32Array, n: number): Uint32Array {
-  let from = new Uint32Array(n);
-  for (let i = 0; i < n; i++) from[i] = i;
-  let to = new Uint32Array(n);
-  const counts = new Uint32Array(65537);
-  for (const shift of [0, 16]) {
+/**
+ * The first n (key, id) pairs ordered by key, stable: a least-significant-digit radix sort in
+ * three passes of 11, 11 and 10 bits (bucket counts that stay in the first-level cache), moving
+ * keys and ids together so that every pass reads them in order.
+ */
+function sortPairs(keys: Uint32Array, ids: Uint32Array, n: number): [Uint32Array, Uint32Array] {
+  let k1 = keys.slice(0, n);
+  let v1 = ids.slice(0, n);
+  let k2 = new Uint32Array(n);
+  let v2 = new Uint32Array(n);
+  const counts = new Uint32Array(2049);
+  for (const [shift, bits] of [
+    [0, 11],
+    [11, 11],
+    [22, 10],
+  ] as const) {
+    const mask = (1 << bits) - 1;
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[((keys[from[i]!]! >>> shift) & 0xffff) + 1]!++;
-    for (let b = 1; b <= 65536; b++) counts[b]! += counts[b - 1]!;
+    for (let i = 0; i < n; i++) counts[((k1[i]! >>> shift) & mask) + 1]!++;
+    for (let b = 1; b <= mask + 1; b++) counts[b]! += counts[b - 1]!;
     for (let i = 0; i < n; i++) {
-      const idx = from[i]!;
-      to[counts[(keys[idx]! >>> shift) & 0xffff]!++] = idx;
+      const key = k1[i]!;
+      const at = counts[(key >>> shift) & mask]!++;
+      k2[at] = key;
+      v2[at] = v1[i]!;
     }
-    [from, to] = [to, from];
+    [k1, k2] = [k2, k1];
+    [v1, v2] = [v2, v1];
   }
-  return from;
+  return [k1, v1];
 }

@@ -1,4 +1,4 @@
-import { GRAM, normalizePassage, winnow } from '../text/fingerprints.js';
+import { GRAM, normalizePassage, WINDOW, winnow } from '../text/fingerprints.js';
 import type { FingerprintTable } from './fingerprint-table.js';
 
 /** Characters of a passage count as found in the other one when a run of this many around them is there too. */
@@ -68,8 +68,13 @@ export class PassageComparer {
     const text = codesToString(norm.codes, norm.length);
     const formula = new Uint8Array(norm.length);
     if (this.hashes.length < norm.length) this.hashes = new Uint32Array(norm.length * 2);
+    // Fingerprints are a sample: a formula's consecutive ones may be up to a window apart, and
+    // what lies between two of them belongs to it too.
+    let last = -Infinity;
     winnow(norm, this.hashes, (hash, at) => {
-      if (this.table.valueOf(hash) >= src.commonIn) formula.fill(1, at, at + GRAM);
+      if (this.table.valueOf(hash) < src.commonIn) return;
+      formula.fill(1, at - last <= WINDOW + GRAM ? last : at, at + GRAM);
+      last = at;
     });
     let own = 0;
     for (let i = 0; i < formula.length; i++) if (!formula[i]) own++;

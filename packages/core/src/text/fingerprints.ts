@@ -8,8 +8,11 @@
 
 /** Characters per k-gram: shorter shared runs are chance (「依法行政工作」 is in every report). */
 export const GRAM = 8;
-/** Hashes per window: a shared run of GRAM + WINDOW − 1 = 15 characters is always seen. */
-export const WINDOW = 8;
+/**
+ * Hashes per window: a shared run of GRAM + WINDOW − 1 = 19 characters is always seen (a copied
+ * paragraph has many), with about one fingerprint in seven characters.
+ */
+export const WINDOW = 12;
 
 /** A passage's normalised characters and, for each, its offset in the original text. */
 export interface Normalized {
