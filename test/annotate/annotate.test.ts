@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineIndex } from '@fzlint/core';
-import { annotatedCopy, annotateDocx, findingComment, readInput } from '@fzlint/workspace';
+import { AnnotateError, annotatedCopy, annotateDocx, findingComment, readInput } from '@fzlint/workspace';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { json, runMain, tempDir } from '../cli/cli-helpers.js';
@@ -158,6 +158,12 @@ describe('comments in Word files as people write them', () => {
     expect(listComments(file).map((c) => c.anchored)).toEqual(['法制宣传', '一、主要举措']);
     const reread = await readInput(file, copy.bytes);
     expect(reread.text.slice(0, reread.regions?.[0]?.start)).toBe(text.replace(/\r\n/g, '\n'));
+  });
+
+  it('writes nothing when the Word file changed after it was checked', async () => {
+    const bytes = docxPackage({ body: p('全年开展法制宣传活动35场。') });
+    expect(() => annotateDocx(bytes, [{ start: 0, end: 2, paragraphs: ['甲'] }], {}, '全年开展法治宣传活动35场。\n')).toThrow(AnnotateError);
+    expect(() => annotateDocx(bytes, [{ start: 0, end: 2, paragraphs: ['甲'] }], {}, '全年开展法制宣传活动35场。\n')).not.toThrow();
   });
 
   it('turns a finding into a comment with level, message, rule, replacement and source', () => {

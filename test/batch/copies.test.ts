@@ -96,6 +96,17 @@ describe('copy search: variations of a copied paragraph', () => {
     expect(found.map((f) => f.replace(' identical', ''))).toEqual(['0→1', '1→0']);
   });
 
+  it('reads paragraphs of files with CRLF or lone CR line ends', () => {
+    const a = report('甲区司法局', [OWN, ...filler(1)]);
+    const b = report('乙区司法局', [...filler(2), OWN]);
+    a.text = a.text.replace(/\n/g, '\r');
+    b.text = b.text.replace(/\n/g, '\r\n');
+    const found = findCopies([a, b]);
+    expect(found.map((l) => l.length)).toEqual([1, 1]);
+    expect(a.text.slice(found[0]![0]!.start, found[0]![0]!.end)).toBe(OWN);
+    expect(b.text.slice(found[1]![0]!.start, found[1]![0]!.end)).toBe(OWN);
+  });
+
   it('tells an identical copy from a near one', () => {
     expect(pairs([report('甲区司法局', [OWN]), report('乙区司法局', [OWN])])).toEqual(['0→1 identical', '1→0 identical']);
     expect(pairs([report('甲区司法局', [OWN]), report('乙区司法局', [OWN.replace('我们', '本局')])])).toEqual(['0→1', '1→0']);

@@ -70,8 +70,7 @@ export function findCopies(reports: readonly CopyReport[]): CopyMatch[][] {
   reports.forEach((r, report) => {
     const end = Math.min(r.bodyEnd ?? r.text.length, r.text.length);
     for (let start = 0; start < end; ) {
-      let lineEnd = r.text.indexOf('\n', start);
-      if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+      const lineEnd = lineEndAt(r.text, start, end);
       const norm = normalizePassage(r.text, start, lineEnd, scratch);
       if (norm.length >= GRAM && !isHeadingLike(r.text, start, lineEnd)) {
         if (hashes.length < norm.length) hashes = new Uint32Array(norm.length * 2);
@@ -199,6 +198,15 @@ const HEADING_MAX = 80;
 function isHeadingLike(text: string, start: number, end: number): boolean {
   if (end - start > HEADING_MAX) return false;
   return !SENTENCE_END.test(text.slice(start, end));
+}
+
+/** Where the line from `start` ends: at \n, \r\n or a lone \r (old Mac files), or at `end`. */
+function lineEndAt(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return end;
 }
 
 function trimStart(text: string, start: number, end: number): number {

@@ -80,12 +80,8 @@ function paragraphLabel(report: BatchReport, offset: number): string {
     }
     return label.replace(/^第 (\d+) 段$/, '第$1段');
   }
+  // Paragraphs of a text file: its non-blank lines (\n, \r\n or a lone \r ends one).
   let n = 0;
-  for (let at = 0; at <= offset && at < report.text.length; ) {
-    let end = report.text.indexOf('\n', at);
-    if (end < 0) end = report.text.length;
-    if (report.text.slice(at, end).trim()) n++;
-    at = end + 1;
-  }
+  for (const line of report.text.slice(0, offset + 1).split(/\r\n|\r|\n/)) if (line.trim()) n++;
   return `第${Math.max(1, n)}段`;
 }
