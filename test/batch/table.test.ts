@@ -3,6 +3,7 @@ import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { scrubPaths } from '../../packages/cli/src/formats/html-summary.js';
 import { runMain, tempDir } from '../cli/cli-helpers.js';
 import { ROOT, SEEDS } from '../helpers.js';
 
@@ -129,5 +130,15 @@ describe('the HTML dashboard', () => {
     expect(jianghai.slice(0, jianghai.indexOf('</details>'))).toMatch(new RegExp(`与《2024/蓬江区司法局》第10–11段相同 <a href="#report-\\d+">查看《reports/2024/蓬江区司法局.txt》第 11 行</a>`));
     expect(html).toMatch(/<a class="e" href="#copies-\d+">1<\/a>/);
     for (const path of [dir, ROOT, '/tmp/', '/home/', '/work/']) expect(html).not.toContain(path);
+  });
+});
+
+describe('paths in the HTML page', () => {
+  it('shows absolute paths relative to the checked folder, or by name outside it, and leaves other slashes alone', () => {
+    const cwd = '/home/审阅/2024';
+    expect(scrubPaths('对照上一年度报告：/home/审阅/2024/2023/司法局.docx', cwd)).toBe('对照上一年度报告：2023/司法局.docx');
+    expect(scrubPaths('未找到（检查了 /srv/其他/甲.txt、/srv/其他/乙.txt）', cwd)).toBe('未找到（检查了 甲.txt、乙.txt）');
+    expect(scrubPaths('「/home/审阅/2024/a.md」无法读取。', cwd)).toBe('「a.md」无法读取。');
+    expect(scrubPaths('学法考试参考率/合格率；成文日期2024/12/31；1/2', cwd)).toBe('学法考试参考率/合格率；成文日期2024/12/31；1/2');
   });
 });

@@ -16,9 +16,13 @@ export function pagePath(file: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : basename(file);
 }
 
-/** Text that may name files (notes about last year's report): absolute paths shown as pagePath does. */
+/**
+ * Text that may name files (notes about last year's report): absolute paths — at the start or
+ * after a space, quote or colon, with two segments at least — shown as pagePath does. 参考率/合格率
+ * and 2024/12/31 are not paths.
+ */
 export function scrubPaths(text: string, cwd: string): string {
-  return text.replace(/(?:[A-Za-z]:\\|\/)[^\s「」『』《》（）()，,；;：:]*[^\s「」『』《》（）()，,；;：:.。]/g, (p) => pagePath(p, cwd));
+  return text.replace(/(^|[\s「『《（(：:"'、，,])((?:[A-Za-z]:\\|\/)[^\s/\\「」『』《》（）()，,、；;："']+[/\\][^\s「」『』《》（）()，,、；;："']*[^\s「」『』《》（）()，,、；;："'.。])/g, (_m, before: string, path: string) => before + pagePath(path, cwd));
 }
 
 export function summarySection(results: FileResult[], ctx: FormatContext, esc: (s: string) => string): string {
