@@ -107,6 +107,41 @@ describe('fzlint --annotate', () => {
   });
 });
 
+describe('a Word file made by another generator (the docx library)', () => {
+  it('gets every finding commented on its text; its parts other than the body are kept', async () => {
+    const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } = await import('docx');
+    const text = readSeed('004');
+    const lines = text.replace(/\n$/, '').split('\n');
+    const paragraphs = lines.map((line, i) => {
+      // Formatting splits a line into runs the way an author's edits do.
+      const cut = Math.floor(line.length / 3);
+      const runs = [new TextRun(line.slice(0, cut)), new TextRun({ text: line.slice(cut, 2 * cut), bold: i % 2 === 0 }), new TextRun(line.slice(2 * cut))];
+      return i === 0 ? new Paragraph({ children: runs, heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }) : new Paragraph({ children: runs });
+    });
+    const dir = tempDir();
+    const file = join(dir, '越秀.docx');
+    writeFileSync(file, await Packer.toBuffer(new Document({ creator: '测试', sections: [{ children: paragraphs }] })));
+    const before = sha256(file);
+    const run = await runMain(['--annotate', 'out', '-f', 'json', '越秀.docx'], { cwd: dir });
+    expect(sha256(file)).toBe(before);
+    const [result] = json<EslintFile[]>(run.stdout);
+    const input = await readInput(file, readFileSync(file));
+    const lines2 = new LineIndex(input.text);
+    const comments = listComments(join(dir, 'out/越秀.docx'));
+    expect(comments).toHaveLength(result!.messages.length);
+    expect(result!.messages.length).toBeGreaterThan(5);
+    result!.messages.forEach((m, i) => {
+      const start = lines2.offsetAt({ line: m.line - 1, character: m.column - 1 });
+      const end = lines2.offsetAt({ line: m.endLine - 1, character: m.endColumn - 1 });
+      expect(comments[i]!.paragraphs[1]).toBe(`规则：${m.ruleId}`);
+      expectAnchoredOn(comments[i]!.anchored, input.text, start, end);
+    });
+    const original = unzipSync(readFileSync(file));
+    const copy = unzipSync(readFileSync(join(dir, 'out/越秀.docx')));
+    for (const name of ['word/styles.xml', 'word/numbering.xml', 'docProps/core.xml', 'word/settings.xml']) if (original[name]) expect(Buffer.from(copy[name]!).equals(Buffer.from(original[name]!)), name).toBe(true);
+  });
+});
+
 describe('comments in Word files as people write them', () => {
   const annotate = (body: string, ranges: Array<[string, string]>, extra: Partial<Parameters<typeof docxPackage>[0]> = {}) => {
     const bytes = docxPackage({ body, ...extra });
@@ -127,6 +162,13 @@ describe('comments in Word files as people write them', () => {
     const body = `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>全年开展法制宣传</w:t></w:r><w:r><w:t xml:space="preserve">活动 </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>35场。</w:t></w:r></w:p>`;
     const comments = await annotate(body, [['法制宣传活动', '甲'], ['动 35', '乙'], ['全年', '丙']]);
     expect(comments.map((c) => [c.paragraphs[0], c.anchored])).toEqual([['甲', '法制宣传活动'], ['乙', '动 35'], ['丙', '全年']]);
+  });
+
+  it('anchors across the many runs Word writes (revision ids, spelling marks, bookmarks between them)', async () => {
+    const run = (t: string, rsid: string) => `<w:r w:rsidRPr="${rsid}"><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t>${t}</w:t></w:r>`;
+    const body = `<w:p w:rsidR="00A1"><w:pPr><w:ind w:firstLineChars="200"/></w:pPr>${run('全年开展', '00B1')}<w:proofErr w:type="spellStart"/>${run('法', '00B2')}<w:bookmarkStart w:id="0" w:name="_Toc1"/>${run('制宣', '00B3')}<w:bookmarkEnd w:id="0"/><w:proofErr w:type="spellEnd"/>${run('传活动35场。', '00B4')}</w:p>`;
+    const comments = await annotate(body, [['法制宣传', '法治'], ['35场', '数'], ['全年开展法制宣传活动35场。', '整段']]);
+    expect(comments.map((c) => [c.paragraphs[0], c.anchored])).toEqual([['法治', '法制宣传'], ['数', '35场'], ['整段', '全年开展法制宣传活动35场。']]);
   });
 
   it('counts entities as the characters they stand for, and finds text in links, insertions and fields', async () => {

@@ -31,7 +31,15 @@ describe('copied passages in a batch (fixture: 7 reports, 6 units, 2023 and 2024
     ]);
   });
 
-  it('points each finding at the other report (JSON related location via SARIF)', async () => {
+  it('names the other report and its lines in JSON', async () => {
+    const run = await runMain(['-f', 'json', join(BATCH, '2024')]);
+    const files = json<Array<{ filePath: string; messages: Array<{ ruleId: string; related?: Array<{ filePath: string; line: number; endLine: number; message: string }> }> }>>(run.stdout);
+    const jianghai = files.find((f) => f.filePath.endsWith('江海区司法局.txt'))!;
+    const copy = jianghai.messages.find((m) => m.ruleId === 'fzlint/copied-passage')!;
+    expect(copy.related).toEqual([{ filePath: join(BATCH, '2024/蓬江区司法局.txt'), line: 11, column: 1, endLine: 12, endColumn: expect.any(Number), message: '《江海区司法局》第10–11段与此处相同' }]);
+  });
+
+  it('points each finding at the other report (SARIF related location)', async () => {
     const run = await runMain(['-f', 'sarif', join(BATCH, '2024')]);
     const sarif = json<{ runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>; relatedLocations?: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; message: { text: string } }> }> }> }>(run.stdout);
     const copies = sarif.runs[0]!.results.filter((r) => r.ruleId === 'fzlint/copied-passage');
