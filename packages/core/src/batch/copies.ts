@@ -62,7 +62,10 @@ const RUN_GAP = 3;
 export function findCopies(reports: readonly CopyReport[]): CopyMatch[][] {
   const out: CopyMatch[][] = reports.map(() => []);
   if (reports.length < 2 || !reports.some((r) => r.settings)) return out;
-  const table = new FingerprintTable();
+  // About one fingerprint in seven characters (2 / (WINDOW + 1)), a little more for short lines.
+  const table = new FingerprintTable(Math.ceil(reports.reduce((n, r) => n + (r.bodyEnd ?? r.text.length), 0) / 6));
+  // A passage shorter than every report's minChars is never reported, nor long enough to hold a reported one.
+  const shortest = Math.max(GRAM, Math.min(...reports.map((r) => r.settings?.minChars ?? Infinity)));
   const passages = new PassageList();
   const ownerOf = owners(reports);
   const scratch: Normalized = { codes: new Uint16Array(4096), offsets: new Int32Array(4096), length: 0 };
@@ -72,7 +75,7 @@ export function findCopies(reports: readonly CopyReport[]): CopyMatch[][] {
     for (let start = 0; start < end; ) {
       const lineEnd = lineEndAt(r.text, start, end);
       const norm = normalizePassage(r.text, start, lineEnd, scratch);
-      if (norm.length >= GRAM && !isHeadingLike(r.text, start, lineEnd)) {
+      if (norm.length >= shortest && !isHeadingLike(r.text, start, lineEnd)) {
         if (hashes.length < norm.length) hashes = new Uint32Array(norm.length * 2);
         const id = passages.add(report, trimStart(r.text, start, lineEnd), trimEnd(r.text, start, lineEnd), norm.length);
         winnow(norm, hashes, (h) => table.add(h, id));

@@ -5,8 +5,14 @@
  */
 export class FingerprintTable {
   private size = 0;
-  private hashes = new Uint32Array(1 << 16);
-  private ids = new Uint32Array(1 << 16);
+  private hashes: Uint32Array;
+  private ids: Uint32Array;
+
+  /** `expected`: about how many fingerprints will be added (the arrays grow past it if needed). */
+  constructor(expected = 1 << 16) {
+    this.hashes = new Uint32Array(Math.max(1024, expected));
+    this.ids = new Uint32Array(Math.max(1024, expected));
+  }
 
   add(hash: number, id: number): void {
     if (this.size === this.hashes.length) {
@@ -37,20 +43,22 @@ export class FingerprintTable {
   forEachGroup(visit: (ids: Uint32Array) => number): void {
     const n = this.size;
     const [keys, ids] = sortPairs(this.hashes, this.ids, n);
-    const hashes: number[] = [];
-    const values: number[] = [];
+    // At most n / 2 hashes are seen twice or more.
+    const hashes = new Uint32Array(n >> 1);
+    const values = new Uint16Array(n >> 1);
+    let groups = 0;
     for (let i = 0; i < n; ) {
       const h = keys[i]!;
       let j = i + 1;
       while (j < n && keys[j] === h) j++;
       if (j - i > 1) {
-        hashes.push(h);
-        values.push(Math.min(65535, visit(ids.subarray(i, j))));
+        hashes[groups] = h;
+        values[groups++] = Math.min(65535, visit(ids.subarray(i, j)));
       }
       i = j;
     }
-    this.groupHashes = Uint32Array.from(hashes);
-    this.groupValues = Uint16Array.from(values);
+    this.groupHashes = hashes.subarray(0, groups);
+    this.groupValues = values.subarray(0, groups);
   }
 
   /** What the visitor returned for this hash's group: 1 for a hash added once (or not at all). */
