@@ -11,7 +11,7 @@ const TARGET_MS = 200;
 const PAGES = 20;
 
 /** The fixture generator (TypeScript, test/inputs/report-files.ts), bundled for this run. */
-async function generators(root) {
+export async function generators(root) {
   // Inside node_modules, so that the bundle finds pdf-lib and fontkit.
   const dir = mkdtempSync(join(root, 'node_modules/.cache-fzlint-bench-'));
   const out = join(dir, 'report-files.mjs');
@@ -25,7 +25,7 @@ async function generators(root) {
 }
 
 /** The fixture report with its measures part repeated until it fills about `pages` A4 pages at 14 pt. */
-function longReport(text, pages) {
+export function longReport(text, pages) {
   const lines = text.split('\n');
   const start = lines.findIndex((l) => l.startsWith('四、'));
   const end = lines.findIndex((l) => l.startsWith('五、'));

@@ -25,7 +25,7 @@ export const HELP = `用法：fzlint [选项] <文件、目录或 glob…>
                              超时的规则被停止并报告 fzlint/rule-timeout，其余规则和文件照常检查
 
 输出选项：
-  -f, --format NAME[:FILE]   输出格式：stylish（默认）、json、sarif、github、junit、html、unix；
+  -f, --format NAME[:FILE]   输出格式：stylish（默认）、json、sarif、github、junit、html、unix、csv、xlsx；
                              可重复，带 :FILE 时写入文件，例如 -f stylish -f html:报告.html
   -o, --output-file FILE     把（唯一一个未指定文件的）格式写入文件
   -q, --quiet                只报告错误（同 --min-level error）
@@ -38,6 +38,10 @@ export const HELP = `用法：fzlint [选项] <文件、目录或 glob…>
       --suppress             把当前所有问题记入 fzlint-suppressions.json，以后只报告新出现的问题
       --prune-suppressions   从抑制文件中删去已经改正的问题
       --suppressions-location FILE  抑制文件的位置（默认当前目录的 fzlint-suppressions.json）
+批量审阅：
+      --annotate DIR         为每份报告在 DIR 中写一份带批注的 Word 副本（原文件不改动）：
+                             .docx 保留原格式加批注，其他格式按检查的文字生成 .docx
+  -f csv:FILE / xlsx:FILE    汇总表：每份报告一行（单位、年度、各部分、数据项的值、问题数、抄袭段落）
 
 修复：
       --fix                  自动修复并写回文件（保持原编码、BOM 和换行符；.docx/.html 不修改）
@@ -118,6 +122,8 @@ export interface CliArgs {
   timing: boolean;
   /** --rule-timeout in ms; 0 = no limit. */
   ruleTimeout: number;
+  /** --annotate: folder for the Word copies with comments. */
+  annotate?: string;
 }
 
 /** A rule that runs longer on one report than this (ms) is stopped; a normal report takes a few ms per rule. */
@@ -126,7 +132,10 @@ export const DEFAULT_RULE_TIMEOUT_MS = 10_000;
 const SEVERITIES = ['error', 'warning', 'info', 'off'];
 
 /** --format names (each is loaded on demand from formats/). */
-export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'junit', 'html', 'unix'];
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'junit', 'html', 'unix', 'csv', 'xlsx'];
+
+/** Formats that are files, not text: never written to a terminal or a pipe. */
+const BINARY_FORMATS = new Set(['xlsx']);
 
 /** Parses and validates the command line; problems are CliErrors (exit code 2). */
 export function parseCliArgs(argv: string[], formatNames: readonly string[]): CliArgs {
@@ -163,6 +172,7 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
         year: { type: 'string' },
         unit: { type: 'string' },
         force: { type: 'boolean' },
+        annotate: { type: 'string' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -206,6 +216,10 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
     timing: Boolean(v.timing),
     ruleTimeout: v['rule-timeout'] !== undefined ? nonNegativeInt(v['rule-timeout'], '--rule-timeout') : DEFAULT_RULE_TIMEOUT_MS,
   };
+  if (v.annotate !== undefined) {
+    if (!v.annotate) throw new UsageError('--annotate：缺少输出目录');
+    args.annotate = v.annotate;
+  }
   if (v.fix && v['fix-dry-run']) throw new UsageError('--fix 和 --fix-dry-run 不能同时使用');
   if (v.region !== undefined) args.region = v.region;
   if (v.rule?.length) args.rules = parseRules(v.rule);
@@ -221,6 +235,7 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
   if (command === 'lint') {
     if (args.stdin && positionals.length) throw new UsageError('--stdin 不能与文件或目录同时使用');
     if (!args.stdin && args.stdinFilename) throw new UsageError('--stdin-filename 只能与 --stdin 一起使用');
+    if (args.stdin && args.annotate) throw new UsageError('--annotate 不能用于标准输入：副本要写在原文件旁边的目录结构中，请指定文件或目录');
     if (args.stdin && args.fix === 'write') throw new UsageError('--fix 不能用于标准输入，请改用 --fix-dry-run');
     if (!args.stdin && !positionals.length) throw new UsageError('请指定要检查的文件或目录（例如 fzlint 报告/）');
   }
@@ -236,6 +251,7 @@ function parseFormats(values: string[], outputFile: string | undefined, names: r
     if (file === '') throw new UsageError(`--format ${value}：冒号后缺少文件名`);
     return { name, file };
   });
+  for (const f of list) if (BINARY_FORMATS.has(f.name) && (!f.file || f.file === '-')) throw new UsageError(`${f.name} 格式须写入文件，例如 -f ${f.name}:汇总表.${f.name}`);
   const unnamed = list.filter((f) => !f.file);
   if (outputFile !== undefined) {
     if (unnamed.length !== 1) throw new UsageError('--output-file 只能用于一个未指定文件的输出格式');

@@ -207,6 +207,7 @@ export class ReportLinter {
     if (input.places) for (const d of base.diagnostics) (d as FileDiagnostic).place = placeOf(input, d.start);
     base.facts = result.facts;
     base.meta = reportMeta(result);
+    base.batch = { bodyEnd: input.regions?.[0]?.start, places: input.places, copies: config.copySettings(base.filePath === STDIN_PATH ? undefined : base.filePath, this.settings.rules) };
     // Reported from the engine's result, so the output shows what the rules actually compared against.
     if (result.previous) base.previous = result.previous.path;
     base.notes.push(...reportNotes(base.meta));

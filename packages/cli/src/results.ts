@@ -1,5 +1,5 @@
-import type { ConfigProblem, Diagnostic, Fact } from '@fzlint/core';
-import type { InputKind } from '@fzlint/workspace';
+import type { ConfigProblem, CopySettings, Diagnostic, Fact, Severity } from '@fzlint/core';
+import type { InputKind, InputPlace } from '@fzlint/workspace';
 
 /** What the formats need to know about a rule (plain data: it crosses worker threads). */
 export interface RuleInfo {
@@ -76,6 +76,15 @@ export interface FileResult {
   suppressed?: Diagnostic[];
   /** Excluded by the config's `ignores` / `files`: not a result, dropped by the caller. */
   ignored?: boolean;
+  /** What the batch passes over all results need (copy search, annotated copies); dropped before output. */
+  batch?: {
+    /** Where the body ends in `source` (regions follow). */
+    bodyEnd?: number;
+    /** The reader's places (Word paragraphs, PDF pages), when lines are not lines of the file. */
+    places?: InputPlace[];
+    /** fzlint/copied-passage for this file: severity and `copies:` settings; absent when off. */
+    copies?: CopySettings & { severity: Severity };
+  };
   /** Metadata of rules this result refers to that the caller has not seen yet. */
   rules?: RuleInfo[];
 }

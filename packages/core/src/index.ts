@@ -8,6 +8,7 @@ export { ResolvedConfig, type ActiveRule } from './config/compile.js';
 export { BUILTIN_PREFIX, DEFAULT_EXTENDS, builtinPackNames, unknownEdition, type EditionDefinition } from './config/load.js';
 export { ENGINE_RULES } from './config/engine-rules.js';
 export { ruleDocsUrl } from './rule-docs.js';
+export { findCopies, DEFAULT_COPY_SETTINGS, type CopyReport, type CopySettings, type CopyMatch } from './batch/copies.js';
 export { registry, own } from './registry.js';
 export { editorSchema, ruleSchema, SECTION_SCHEMA, FILE_SCHEMA, SEVERITIES } from './config/schema.js';
 export { parseYamlSource } from './config/yaml-source.js';

@@ -39,3 +39,5 @@ export { PreviousReader, previousLabel, previousUnreadable, type PreviousRead } 
 export { templateParts, reportSkeleton, configTemplate, UNIT_PLACEHOLDER, type TemplateAnswers, type TemplateParts } from './template.js';
 export { Suppressions, SuppressionsError, SUPPRESSIONS_FILE, type SuppressionCounts } from './suppressions.js';
 export { HOST_RULES, builtinFinding, hostFinding, problemLocation, type HostRule } from './host-findings.js';
+export { copyFindings, paragraphs, COPY_RULE_ID, type BatchReport } from './batch/copy-findings.js';
+export { annotatedCopy, annotateDocx, renderDocx, findingComment, AnnotateError, type Annotation, type AnnotateOptions, type AnnotatedFile, type CommentRule, type RenderedDocx } from './annotate/index.js';

@@ -1,5 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { CliArgs } from '../args.js';
+import { writeAnnotatedCopies } from '../batch/annotate.js';
+import { addCopyFindings } from '../batch/copies.js';
 import { CliError, EXIT_LINT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { collectFiles, type CollectedFile, type SkippedFile } from '../files/collect.js';
 import { FORMATS } from '../formats/index.js';
@@ -56,6 +58,9 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
   }
 
   const rules = new Map<string, RuleInfo>();
+  const docsUrl = await linter.docsUrlIn(cwd);
+  const copyRule = addCopyFindings(results, docsUrl);
+  if (copyRule) rules.set(copyRule.id, copyRule);
   for (const r of results) {
     for (const info of r.rules ?? []) if (!rules.has(info.id)) rules.set(info.id, info);
     delete r.rules;
@@ -66,15 +71,22 @@ export async function runLint(args: CliArgs, options: MainOptions, env: Record<s
   // --fix-dry-run prints the changes, unless a format on standard output carries them (JSON's `output`).
   const formatOnStdout = args.formats.some((f) => !f.file && f.name !== 'stylish');
   if (!formatOnStdout) for (const r of results) if (r.fix?.diff) stdout.write(r.fix.diff);
-  const ctx: FormatContext = { cwd, color: useColor(args, options, env), version: version(), rules, skipped, docsUrl: await linter.docsUrlIn(cwd) };
+  if (args.annotate) {
+    const annotated = await writeAnnotatedCopies(results, args.annotate, cwd, fs, rules);
+    for (const p of annotated.problems) stderr.write(`fzlint：${p}\n`);
+    if (annotated.problems.length) exit = EXIT_USAGE;
+    stderr.write(`fzlint：已在「${args.annotate}」写入 ${annotated.written} 份带批注的 Word 副本\n`);
+  }
+  const ctx: FormatContext = { cwd, color: useColor(args, options, env), version: version(), rules, skipped, docsUrl };
   for (const request of args.formats) {
     if (args.fix === 'dry-run' && !request.file && request.name === 'stylish') continue; // the diff is the output
-    const text = await (await FORMATS[request.name]!())(results, { ...ctx, color: request.file ? false : ctx.color });
+    const output = await (await FORMATS[request.name]!())(results, { ...ctx, color: request.file ? false : ctx.color });
     // `-` is standard output, as for most tools (-o - or -f json:-); /dev/stdout too, which a
     // process whose output is a socket (a pipe from Node) cannot open by name.
     const stream = !request.file || request.file === '-' || STDOUT_NAMES.has(request.file) ? stdout : STDERR_NAMES.has(request.file) ? stderr : undefined;
-    if (stream) stream.write(text);
-    else await writeOutput(fs, resolve(cwd, request.file!), text);
+    if (stream && typeof output !== 'string') throw new CliError(`${request.name} 格式须写入文件，不能写到终端或管道`);
+    if (stream) stream.write(output as string);
+    else await writeOutput(fs, resolve(cwd, request.file!), output);
   }
 
   const stylishOnStdout = args.formats.some((f) => f.name === 'stylish' && !f.file) && args.fix !== 'dry-run';
@@ -179,7 +191,7 @@ const STDERR_NAMES = new Set(['/dev/stderr', '/dev/fd/2', '/proc/self/fd/2']);
  * Report files (like ESLint's --output-file) get their folder created and are written atomically;
  * devices and pipes (/dev/null, /dev/stdout) are written in place.
  */
-async function writeOutput(fs: WorkspaceFs, path: string, text: string): Promise<void> {
+async function writeOutput(fs: WorkspaceFs, path: string, text: string | Uint8Array): Promise<void> {
   try {
     await fs.mkdir(dirname(path), { recursive: true });
     await writeFileAtomic(fs, path, text);

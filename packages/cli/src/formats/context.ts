@@ -27,7 +27,8 @@ export function skippedText(skipped: SkippedFile[], cwd: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-export type Formatter = (results: FileResult[], ctx: FormatContext) => string;
+/** Text formats return a string; binary ones (xlsx) bytes, possibly later. */
+export type Formatter = (results: FileResult[], ctx: FormatContext) => string | Uint8Array | Promise<string | Uint8Array>;
 
 /** A path as the user typed it: relative to the working directory when inside it. */
 export function displayPath(file: string, cwd: string): string {

@@ -39,6 +39,9 @@ tbody tr:hover td { background: #f0f6ff; }
 mark { background: #fff1a8; }
 .path { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; color: #57606a; word-break: break-all; }
 .hidden { display: none; }
+.wide { overflow-x: auto; }
+#summary td.excerpt { min-width: 16em; }
+#summary thead th { white-space: normal; min-width: 5em; }
 @media print { header { background: none; } .toolbar { display: none; } .report { break-inside: avoid; } thead th { position: static; } }
 `;
 
@@ -48,23 +51,28 @@ export const HTML_SCRIPT = `
   var body = table.tBodies[0];
   var collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin', { numeric: true });
   function value(row, index) { var cell = row.cells[index]; return cell.getAttribute('data-v') || cell.textContent; }
-  Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
-    var button = th.querySelector('button');
-    if (!button) return;
-    button.addEventListener('click', function () {
-      var numeric = th.getAttribute('data-type') === 'number';
-      var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
-      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (other) { other.removeAttribute('aria-sort'); });
-      th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
-      var rows = Array.prototype.slice.call(body.rows);
-      rows.sort(function (a, b) {
-        var x = value(a, index), y = value(b, index);
-        var c = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : collator.compare(x, y);
-        return c * dir || (Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')));
+  function order(row) { return Number(row.getAttribute('data-index') || row.getAttribute('data-order')); }
+  function sortable(table) {
+    var body = table.tBodies[0];
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
+      var button = th.querySelector('button');
+      if (!button) return;
+      button.addEventListener('click', function () {
+        var numeric = th.getAttribute('data-type') === 'number';
+        var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (other) { other.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = value(a, index), y = value(b, index);
+          var c = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : collator.compare(x, y);
+          return c * dir || (order(a) - order(b));
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
       });
-      rows.forEach(function (row) { body.appendChild(row); });
     });
-  });
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('table[data-sortable]'), sortable);
   var search = document.getElementById('filter');
   var onlyErrors = document.getElementById('only-errors');
   function applyFilter() {
@@ -82,7 +90,8 @@ export const HTML_SCRIPT = `
   function openFromHash() {
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
-    if (target && target.tagName === 'DETAILS') { target.open = true; target.scrollIntoView(); }
+    var details = target && target.closest('details');
+    if (details) { details.open = true; target.scrollIntoView(); }
   }
   window.addEventListener('hashchange', openFromHash);
   openFromHash();

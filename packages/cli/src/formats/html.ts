@@ -1,8 +1,9 @@
 import type { Diagnostic, Fact } from '@fzlint/core';
 import { basename, extname } from 'node:path';
 import { countBySeverity, totals, type FileDiagnostic, type FileResult } from '../results.js';
-import { displayPath, SEVERITY_LABEL, type FormatContext } from './context.js';
+import { SEVERITY_LABEL, type FormatContext } from './context.js';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
+import { copySection, pagePath, scrubPaths, summarySection } from './html-summary.js';
 
 /** Short column headers for the built-in packs' parts; other parts use their own name. */
 const SHORT_NAMES: Record<string, string> = {
@@ -48,7 +49,7 @@ export function formatHtml(results: FileResult[], ctx: FormatContext): string {
   ].join('');
 
   const rows = results.map((r, i) => overviewRow(r, i, columns, ctx)).join('\n');
-  const details = results.map((r, i) => reportDetails(r, i, ctx)).join('\n');
+  const details = results.map((r, i) => reportDetails(r, i, ctx, results)).join('\n');
   const generated = new Date().toLocaleString('zh-CN', { hour12: false });
 
   return `<!doctype html>
@@ -64,7 +65,7 @@ export function formatHtml(results: FileResult[], ctx: FormatContext): string {
 <body>
 <header>
 <h1>法治政府建设年度报告检查结果</h1>
-<p class="meta">由 fzlint ${esc(ctx.version)} 生成于 ${esc(generated)} · 检查目录：<span class="path">${esc(ctx.cwd)}</span></p>
+<p class="meta">由 fzlint ${esc(ctx.version)} 生成于 ${esc(generated)} · 检查目录：<span class="path">${esc(basename(ctx.cwd) || ctx.cwd)}</span></p>
 <ul class="stats">
 <li><b>${results.length}</b>份报告</li>
 <li><b class="${withErrors ? 'e' : 'yes'}">${withErrors}</b>份有错误</li>
@@ -83,12 +84,13 @@ ${missing.length ? `<ul class="missing">${missing.map((m) => `<li>缺少「${esc
 <span>显示 <b id="shown">${results.length}</b> / ${results.length} 份</span>
 </div>
 <p class="meta">✓ 已单列成部分　△ 正文有提及但未单列　✗ 缺少　— 不适用于该报告的模板。点击表头排序，点击单位查看详情。</p>
-<table id="overview">
+<table id="overview" data-sortable>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
+${summarySection(results, ctx, esc)}
 <h2>各报告详情</h2>
 ${details}
 </main>
@@ -146,7 +148,7 @@ function overviewRow(r: FileResult, i: number, columns: Column[], ctx: FormatCon
     `<td class="num${counts.errors ? ' e' : ''}" data-v="${counts.errors + (r.error ? 1000 : 0)}">${r.error ? '无法检查' : counts.errors}</td>`,
     `<td class="num${counts.warnings ? ' w' : ''}">${counts.warnings}</td>`,
     `<td class="num${counts.infos ? ' i' : ''}">${counts.infos}</td>`,
-    `<td class="path">${esc(displayPath(r.filePath, ctx.cwd))}</td>`,
+    `<td class="path">${esc(pagePath(r.filePath, ctx.cwd))}</td>`,
   ];
   const failed = r.error || counts.errors ? ' class="failed"' : '';
   return `<tr data-index="${i}" data-errors="${counts.errors + (r.error ? 1 : 0)}"${failed}>${cells.join('')}</tr>`;
@@ -169,19 +171,19 @@ function partCell(f: Fact | undefined, unreadable: boolean): string {
   return `<td class="part yes" data-v="2" title="${esc(f.name)}">✓</td>`;
 }
 
-function reportDetails(r: FileResult, i: number, ctx: FormatContext): string {
+function reportDetails(r: FileResult, i: number, ctx: FormatContext, results: FileResult[]): string {
   const counts = countBySeverity(r);
   const parts = r.facts.filter((f) => f.id && (f.type === 'section' || f.type === 'subsection'));
   const dataPoints = r.facts.filter((f) => f.type === 'data-point');
   const meta = r.facts.filter((f) => f.type === 'meta');
   const info = [
-    `<p class="path">${esc(displayPath(r.filePath, ctx.cwd))}</p>`,
-    ...r.notes.map((n) => `<p class="meta">${esc(n)}</p>`),
+    `<p class="path">${esc(pagePath(r.filePath, ctx.cwd))}</p>`,
+    ...r.notes.map((n) => `<p class="meta">${esc(scrubPaths(n, ctx.cwd))}</p>`),
   ];
   const sections: string[] = [];
   if (r.error) {
-    sections.push(`<p class="e">无法检查：${esc(r.error.message)}</p>`);
-    for (const p of r.error.problems ?? []) sections.push(`<p class="path">${esc(`${p.file}:${p.line}:${p.column}`)} ${esc(p.message)}</p>`);
+    sections.push(`<p class="e">无法检查：${esc(scrubPaths(r.error.message, ctx.cwd))}</p>`);
+    for (const p of r.error.problems ?? []) sections.push(`<p class="path">${esc(`${pagePath(p.file, ctx.cwd)}:${p.line}:${p.column}`)} ${esc(scrubPaths(p.message, ctx.cwd))}</p>`);
   }
   if (parts.length || meta.length) {
     sections.push(`<h3>部分与要素</h3><ul class="checklist">${[...parts, ...meta].map((f) => checkItem(f)).join('')}</ul>`);
@@ -192,9 +194,10 @@ function reportDetails(r: FileResult, i: number, ctx: FormatContext): string {
   if (r.diagnostics.length) {
     sections.push(
       `<h3>问题（${r.diagnostics.length}）</h3><table><thead><tr><th>位置</th><th>级别</th><th>说明</th><th>原文</th><th>规则</th></tr></thead><tbody>${r.diagnostics
-        .map((d) => findingRow(d, r.source, ctx.rules.get(d.ruleId)?.url))
+        .map((d) => findingRow(d, r.source, ctx))
         .join('')}</tbody></table>`,
     );
+    sections.push(copySection(r, i, results, ctx, esc));
   } else if (!r.error) {
     sections.push('<p class="yes">未发现问题。</p>');
   }
@@ -208,10 +211,11 @@ function checkItem(f: Fact, showDetail = false): string {
   return `<li>${mark} ${esc(f.name)}${detail}</li>`;
 }
 
-function findingRow(d: FileDiagnostic, source: string, url: string | undefined): string {
+function findingRow(d: FileDiagnostic, source: string, ctx: FormatContext): string {
+  const url = ctx.rules.get(d.ruleId)?.url;
   const rule = url ? `<a href="${esc(url)}" title="规则说明">${esc(d.ruleId)}</a>` : esc(d.ruleId);
   const cls = d.severity === 'error' ? 'e' : d.severity === 'warning' ? 'w' : 'i';
-  return `<tr><td class="num">${d.place ? esc(d.place) : `${d.range.start.line + 1}:${d.range.start.character + 1}`}</td><td class="${cls}">${SEVERITY_LABEL[d.severity]}</td><td>${esc(d.message)}</td><td class="excerpt">${excerpt(d, source)}</td><td class="path">${rule}</td></tr>`;
+  return `<tr><td class="num">${d.place ? esc(d.place) : `${d.range.start.line + 1}:${d.range.start.character + 1}`}</td><td class="${cls}">${SEVERITY_LABEL[d.severity]}</td><td>${esc(scrubPaths(d.message, ctx.cwd))}</td><td class="excerpt">${excerpt(d, source)}</td><td class="path">${rule}</td></tr>`;
 }
 
 /** The finding's text with a little context, the finding itself marked. */

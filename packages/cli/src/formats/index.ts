@@ -9,4 +9,6 @@ export const FORMATS: Record<string, () => Promise<Formatter>> = {
   junit: async () => (await import('./junit.js')).formatJunit,
   html: async () => (await import('./html.js')).formatHtml,
   unix: async () => (await import('./unix.js')).formatUnix,
+  csv: async () => (await import('./csv.js')).formatCsv,
+  xlsx: async () => (await import('./xlsx.js')).formatXlsx,
 };

@@ -28,6 +28,8 @@ function toEslint(r: FileResult) {
       // Where it is in the original file when lines of the text are not its lines (第 3 段, 页眉, 第 2 页第 5 行).
       ...(d.place ? { place: d.place } : {}),
       ...(d.fix ? { fix: { range: fixRange(d.fix.edits), text: fixText(r.source, d.fix.edits) } } : {}),
+      // Where the finding points to besides (the other report of a copied passage, last year's report): an addition to ESLint's shape.
+      ...(d.related?.length ? { related: d.related.map((rel) => ({ filePath: rel.path ?? r.filePath, line: rel.range.start.line + 1, column: rel.range.start.character + 1, endLine: rel.range.end.line + 1, endColumn: rel.range.end.character + 1, message: rel.message })) } : {}),
       ...(d.suggestions?.length ? { suggestions: d.suggestions.map((s) => ({ desc: s.title, fix: { range: fixRange(s.edits), text: fixText(r.source, s.edits) } })) } : {}),
     });
   }

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { DEFAULT_COPY_SETTINGS, type CopySettings } from '../batch/copies.js';
 import { KIND_BY_NAME } from '../rules/kinds/index.js';
 import type { Check, CompileContext, RuleDefinition } from '../rules/kind.js';
 import type { SectionDefinition } from '../rules/sections.js';
@@ -58,6 +59,18 @@ export class ResolvedConfig {
       this.cache.set(cacheKey, hit);
     }
     return hit;
+  }
+
+  /**
+   * How the batch copy search treats a file: its severity for fzlint/copied-passage (after
+   * overrides and `extra`, the command line's --rule) and the config's `copies:` settings;
+   * undefined when the finding is off for it.
+   */
+  copySettings(path: string | undefined, extra?: Record<string, unknown>): (CopySettings & { severity: Severity }) | undefined {
+    const id = 'fzlint/copied-passage';
+    const severity = (this.activeRules(undefined, path, extra).engineSeverity.get(id) ?? ENGINE_RULES[id]!.severity) as Severity | 'off';
+    if (severity === 'off') return undefined;
+    return { ...DEFAULT_COPY_SETTINGS, ...this.data.copies, severity };
   }
 
   /** Edition pinned for a file by overrides, if any. */

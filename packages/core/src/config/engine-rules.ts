@@ -47,6 +47,11 @@ export const ENGINE_RULES: Readonly<Record<string, { severity: Severity; descrip
     description: '某条规则检查本报告超过时限，已停止',
     doc: '每条规则检查一份报告有时间上限（命令行默认 10 秒，可用 --rule-timeout 调整；编辑器中整份报告默认 2 秒，设置 fzlint.lintTimeoutMs）。超时的规则被停止、其结果不计，其余规则照常检查。正常的报告远达不到这个上限；出现这条提示多半是 fzlint 的缺陷，请附上报告内容反馈。',
   },
+  'fzlint/copied-passage': {
+    severity: 'warning',
+    description: '段落与同一批次中另一单位同年度的报告基本相同',
+    doc: '一次检查多份报告（一个文件夹或多个文件）时，fzlint 比较同一年度、不同单位的报告，找出与另一份报告基本相同的段落：逐字相同的，也有只改了几个字、换了单位名称或数字的。许多报告都有的套话（同一批次中三个及以上单位都有的文字）不计。每处在两份报告上各报告一次，并指向另一份报告的对应段落。只检查一个文件时不运行。关闭：rules 中写 fzlint/copied-passage: off（或命令行 --rule fzlint/copied-passage:off）；配置文件的 copies 可调整相似度阈值 threshold（默认 0.7）、最短段落字数 minChars（默认 50）和套话的单位数 commonIn（默认 3）。',
+  },
   'fzlint/rule-error': {
     severity: 'error',
     description: '某条规则执行时出错，已跳过',

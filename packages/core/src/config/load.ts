@@ -67,6 +67,8 @@ export interface ConfigData {
   files?: string[];
   ignores?: string[];
   previous?: Record<string, string>;
+  /** `copies:` settings for finding passages copied between the reports of a batch. */
+  copies?: { threshold?: number; minChars?: number; commonIn?: number };
   /** Front matter `previous:` may point anywhere (config `allowExternalPrevious: true`). */
   allowExternalPrevious?: boolean;
   /** Where the generated rule docs (rules.html) are published; rules link to `${docsUrl}#${id}`. */
@@ -228,6 +230,7 @@ class Loader {
       this.data.editionFile = file;
     }
     if (typeof doc.region === 'string') this.data.region = this.region(doc.region, source, ['region']);
+    if (doc.copies && typeof doc.copies === 'object') this.data.copies = { ...this.data.copies, ...(doc.copies as ConfigData['copies']) };
     if (typeof doc.allowExternalPrevious === 'boolean') this.data.allowExternalPrevious = doc.allowExternalPrevious;
     // The schema checks it is an http(s) or file URL; an anchor given by mistake would break every link.
     if (typeof doc.docsUrl === 'string') this.data.docsUrl = doc.docsUrl.replace(/#.*$/, '');

@@ -124,6 +124,16 @@ export const FILE_SCHEMA: JsonSchema = {
       pattern: '^(https?|file)://',
       description: '规则说明文档（生成的 rules.html）的地址，如单位内网上的副本；内置规则链接到「地址#规则id」。默认为随程序安装的文档',
     },
+    copies: {
+      type: 'object',
+      properties: {
+        threshold: { type: 'number', minimum: 0.3, maximum: 1, description: '段落相似度阈值：本段（套话以外）的文字在另一份报告中出现的比例，默认 0.7' },
+        minChars: { type: 'integer', minimum: 10, description: '参与比较的最短段落（不计标点和空白的字数），默认 50' },
+        commonIn: { type: 'integer', minimum: 2, maximum: 50, description: '同一批次中这么多个单位的报告都有的文字算作套话、不计为抄袭，默认 3' },
+      },
+      additionalProperties: false,
+      description: '批量检查时查找报告之间互相抄袭的段落（规则 fzlint/copied-passage；关闭请在 rules 中写 off）',
+    },
     allowExternalPrevious: {
       type: 'boolean',
       description: '允许报告 front matter 的 previous 指向配置文件所在文件夹、工作目录和报告所在文件夹以外的文件（默认不允许）',

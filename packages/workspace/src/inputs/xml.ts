@@ -5,8 +5,18 @@ export interface XmlElement {
   name: string;
   attrs: Record<string, string>;
   children: XmlNode[];
+  /** Where the element is in the XML text (UTF-16 offsets), when parsed with `positions`. */
+  at?: XmlSpan;
 }
 export type XmlNode = XmlElement | string;
+
+/** An element's place in the XML text: its start tag [start, openEnd), its end tag [closeStart, end) (empty for <a/>). */
+export interface XmlSpan {
+  start: number;
+  openEnd: number;
+  closeStart: number;
+  end: number;
+}
 
 /** Canonical prefixes for the namespaces Word, WPS and LibreOffice write (transitional and strict). */
 const PREFIXES: Record<string, string> = {
@@ -29,18 +39,19 @@ export class XmlError extends Error {}
  * text inside elements is kept; whitespace-only text between elements is dropped unless
  * `keepSpace(name)` says the element's text matters (w:t keeps its spaces).
  */
-export function parseXml(xml: string, keepSpace: (name: string) => boolean = () => false): XmlElement {
+export function parseXml(xml: string, keepSpace: (name: string) => boolean = () => false, options: { positions?: boolean } = {}): XmlElement {
+  const positions = options.positions === true;
   try {
-    return parse(xml, keepSpace, true);
+    return parse(xml, keepSpace, true, positions);
   } catch (e) {
     // Some generators use prefixes they never declare: read such a part by its prefixes as written.
-    if (e instanceof XmlError && /prefix/i.test(e.message)) return parse(xml, keepSpace, false);
+    if (e instanceof XmlError && /prefix/i.test(e.message)) return parse(xml, keepSpace, false, positions);
     throw e;
   }
 }
 
-function parse(xml: string, keepSpace: (name: string) => boolean, namespaces: boolean): XmlElement {
-  const parser = new SaxesParser({ xmlns: namespaces, position: false });
+function parse(xml: string, keepSpace: (name: string) => boolean, namespaces: boolean, positions: boolean): XmlElement {
+  const parser = new SaxesParser({ xmlns: namespaces, position: positions });
   const root: XmlElement = { name: '#document', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
   let error: Error | undefined;
@@ -67,11 +78,21 @@ function parse(xml: string, keepSpace: (name: string) => boolean, namespaces: bo
       name = tag.name.includes(':') ? tag.name : `?:${tag.name}`;
     }
     const el: XmlElement = { name, attrs, children: [] };
+    if (positions) {
+      // The parser stands just after the start tag's '>'; '<' cannot occur inside a tag.
+      const openEnd = parser.position;
+      const start = xml.lastIndexOf('<', openEnd - 1);
+      el.at = { start, openEnd, closeStart: openEnd, end: openEnd };
+    }
     stack[stack.length - 1]!.children.push(el);
     stack.push(el);
   });
-  parser.on('closetag', () => {
-    stack.pop();
+  parser.on('closetag', (tag) => {
+    const el = stack.pop();
+    if (positions && el?.at && !tag.isSelfClosing) {
+      el.at.end = parser.position;
+      el.at.closeStart = xml.lastIndexOf('<', parser.position - 1);
+    }
   });
   const onText = (text: string) => {
     const parent = stack[stack.length - 1]!;

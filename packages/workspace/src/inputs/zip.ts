@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 
 /** Parts larger than this are not document text (a zip bomb, or embedded media). */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
@@ -64,4 +64,34 @@ export function zipNames(bytes: Uint8Array): string[] | undefined {
     return names.length ? names : undefined;
   }
   return names;
+}
+
+/** Every part of a zip package in the order of its directory, inflated (within the same limits as readZip). */
+export function readZipParts(bytes: Uint8Array): Array<{ name: string; data: Uint8Array }> {
+  let total = 0;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        if (f.originalSize > MAX_PART_BYTES) throw new ZipError(`「${f.name}」解压后超过 ${MAX_PART_BYTES >> 20} MB`);
+        total += f.originalSize;
+        if (total > MAX_TOTAL_BYTES) throw new ZipError(`解压后超过 ${MAX_TOTAL_BYTES >> 20} MB`);
+        return true;
+      },
+    });
+  } catch (e) {
+    if (e instanceof ZipError) throw e;
+    throw new ZipError(`不是有效的 zip 压缩包：${(e as Error)?.message ?? e}`);
+  }
+  return Object.entries(files).map(([name, data]) => ({ name, data }));
+}
+
+/** Already compressed media: stored as they are rather than deflated again. */
+const STORED = /\.(?:png|jpe?g|gif|tiff?|wdp|jxr|mp[34]|m4a|wav|zip|docx|xlsx|pptx|odt)$/i;
+
+/** A zip package of these parts, in this order (the content types part first, as Office writes it). */
+export function writeZipParts(parts: ReadonlyArray<{ name: string; data: Uint8Array }>): Uint8Array {
+  const files: Zippable = {};
+  for (const p of parts) files[p.name] = [p.data, { level: STORED.test(p.name) ? 0 : 6 }];
+  return zipSync(files);
 }

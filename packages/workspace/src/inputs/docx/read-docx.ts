@@ -3,7 +3,7 @@ import { InputError, type InputDocument, type InputFinding } from '../types.js';
 import { child, children, parseXml, XmlError, type XmlElement } from '../xml.js';
 import { readZip, ZipError, type ZipEntries } from '../zip.js';
 import { Numbering } from './numbering.js';
-import { StoryReader, type StoryContext } from './story.js';
+import { StoryReader, type StoryContext, type StoryLine } from './story.js';
 
 const REL_TYPES = {
   officeDocument: /\/officeDocument$/,
@@ -25,6 +25,25 @@ const HEADER_LABEL: Record<string, string> = { default: '', first: '首页', eve
  * accepted; a finding says the file still has them.
  */
 export function readDocx(bytes: Uint8Array): InputDocument {
+  return readDocxPackage(bytes, false).doc;
+}
+
+/** A .docx read with the origin of each body line's characters, to write comments back into it. */
+export interface TracedDocx {
+  doc: InputDocument;
+  /** The main part's path (word/document.xml), its XML text and its tree with positions in that text. */
+  mainPath: string;
+  xml: string;
+  document: XmlElement;
+  /** The body's lines in order (the first lines of `doc.text`), each with where its characters come from. */
+  body: StoryLine[];
+}
+
+export function readDocxTraced(bytes: Uint8Array): TracedDocx {
+  return readDocxPackage(bytes, true) as TracedDocx;
+}
+
+function readDocxPackage(bytes: Uint8Array, trace: boolean): Partial<TracedDocx> & { doc: InputDocument } {
   let zip: ZipEntries;
   try {
     zip = readZip(bytes, (name) => name.endsWith('.xml') || name.endsWith('.rels'));
@@ -32,14 +51,14 @@ export function readDocx(bytes: Uint8Array): InputDocument {
     throw new InputError('docx', `无法读取 Word 文档：文件已损坏，或不是 .docx 格式（${e instanceof ZipError ? e.message : (e as Error)?.message}）`);
   }
   try {
-    return readPackage(zip);
+    return readPackage(zip, trace);
   } catch (e) {
     if (e instanceof XmlError) throw new InputError('docx', `无法读取 Word 文档：其中的 XML 有误（${e.message}），请在 Word 或 WPS 中打开后另存为 .docx`);
     throw e;
   }
 }
 
-function readPackage(zip: ZipEntries): InputDocument {
+function readPackage(zip: ZipEntries, trace: boolean): Partial<TracedDocx> & { doc: InputDocument } {
   const mainPath = mainDocumentPath(zip);
   const main = zip.text(mainPath);
   if (main === undefined) throw new InputError('docx', '无法读取 Word 文档：压缩包中没有正文（word/document.xml），请在 Word 或 WPS 中另存为 .docx');
@@ -50,9 +69,9 @@ function readPackage(zip: ZipEntries): InputDocument {
     return text === undefined ? undefined : parseXml(text, keepSpace ? keepTextSpace : undefined);
   };
   const numbering = new Numbering(xmlOf(part(REL_TYPES.numbering)?.target, false), xmlOf(part(REL_TYPES.styles)?.target, false));
-  const ctx: StoryContext = { numbering, textBoxes: [], changes: 0 };
+  const ctx: StoryContext = { numbering, textBoxes: [], changes: 0, trace };
 
-  const document = xmlOf(mainPath)!;
+  const document = trace ? parseXml(main, keepTextSpace, { positions: true }) : xmlOf(mainPath)!;
   const body = child(child(document, 'w:document'), 'w:body');
   if (!body) throw new InputError('docx', '无法读取 Word 文档：正文（w:body）缺失，请在 Word 或 WPS 中另存为 .docx');
   const bodyReader = new StoryReader(ctx, numbering.counters(), true);
@@ -94,7 +113,7 @@ function readPackage(zip: ZipEntries): InputDocument {
 
   const changes = ctx.changes;
   const bodyLines: PlacedLine[] = bodyReader.lines;
-  return compose({
+  const doc = compose({
     kind: 'docx',
     body: bodyLines,
     regions,
@@ -114,6 +133,7 @@ function readPackage(zip: ZipEntries): InputDocument {
       ];
     },
   });
+  return trace ? { doc, mainPath, xml: main, document, body: bodyReader.lines } : { doc };
 }
 
 /** w:t and w:delText keep their spaces; elsewhere whitespace between elements is layout. */
@@ -121,7 +141,7 @@ function keepTextSpace(name: string): boolean {
   return name === 'w:t' || name === 'w:delText' || name === 'w:instrText';
 }
 
-interface Relationship {
+export interface Relationship {
   id: string;
   type: string;
   target: string;
@@ -136,10 +156,19 @@ function mainDocumentPath(zip: ZipEntries): string {
 
 /** The relationships of a part (word/_rels/document.xml.rels), targets resolved to package paths. */
 function relationships(zip: ZipEntries, partPath: string): Relationship[] {
+  const text = zip.text(relationshipsPath(partPath));
+  return text === undefined ? [] : parseRelationships(text, partPath);
+}
+
+/** Where a part's relationships are stored: word/document.xml → word/_rels/document.xml.rels. */
+export function relationshipsPath(partPath: string): string {
   const dir = partPath.includes('/') ? partPath.slice(0, partPath.lastIndexOf('/') + 1) : '';
-  const relsPath = `${dir}_rels/${partPath.slice(dir.length)}.rels`;
-  const text = zip.text(relsPath);
-  if (text === undefined) return [];
+  return `${dir}_rels/${partPath.slice(dir.length)}.rels`;
+}
+
+/** A relationships part's internal relationships, targets resolved against the part they belong to. */
+export function parseRelationships(text: string, partPath: string): Relationship[] {
+  const dir = partPath.includes('/') ? partPath.slice(0, partPath.lastIndexOf('/') + 1) : '';
   const root = parseXml(text);
   const list = root.children.find((c): c is XmlElement => typeof c !== 'string');
   const out: Relationship[] = [];

@@ -1,10 +1,13 @@
 import { child, isOn, textOf, type XmlElement, type XmlNode } from '../xml.js';
 import type { Numbering, NumberingCounters } from './numbering.js';
+import { clipped, shifted, type LineTrace, type TraceSegment } from './trace.js';
 
 /** One line of extracted text and where it is in Word (第 3 段, 表格 1 第 2 行). */
 export interface StoryLine {
   text: string;
   place: string;
+  /** Where its characters come from in the XML (body lines, when the context asks for traces). */
+  trace?: LineTrace;
 }
 
 /** What reading a story (the body, a header, a footnote …) found besides its lines. */
@@ -16,6 +19,8 @@ export interface StoryContext {
   changes: number;
   /** Line index of the first tracked change in the body, for the finding's place. */
   firstChangeLine?: number;
+  /** Record where each body line's characters come from (for writing comments back into the file). */
+  trace?: boolean;
 }
 
 /** Containers whose children are read as if they stood in their place (content controls, custom XML, links …). */
@@ -36,7 +41,8 @@ export class StoryReader {
   private paragraphs = 0;
   private tables = 0;
   /** A paragraph whose mark was deleted runs on into the next one (its text and number). */
-  private carry: { text: string; paragraph: number } | undefined;
+  private carry: { text: string; paragraph: number; trace?: LineTrace } | undefined;
+  private readonly tracing: boolean;
 
   constructor(
     private readonly ctx: StoryContext,
@@ -45,7 +51,10 @@ export class StoryReader {
     private readonly isBody: boolean,
     /** Place of every line of a story that is not the body (页眉, 脚注 1 …). */
     private readonly fixedPlace?: string,
-  ) {}
+  ) {
+    // Only the body's lines are traced: comments are anchored there (cells are read by inner readers).
+    this.tracing = ctx.trace === true && isBody && (fixedPlace === undefined || fixedPlace === 'cell');
+  }
 
   /** Reads the block-level content of a story root (w:body, w:hdr, w:footnote, w:txbxContent …). */
   readBlocks(root: XmlElement): void {
@@ -53,7 +62,7 @@ export class StoryReader {
       if (el.name === 'w:p') this.paragraph(el);
       else if (el.name === 'w:tbl') this.table(el);
     }
-    if (this.carry) this.push(this.carry.text, this.place(`第 ${this.carry.paragraph} 段`));
+    if (this.carry) this.push(this.carry.text, this.place(`第 ${this.carry.paragraph} 段`), this.carry.trace);
     this.carry = undefined;
   }
 
@@ -61,29 +70,43 @@ export class StoryReader {
     return this.fixedPlace ?? own;
   }
 
-  private push(text: string, place: string): void {
-    for (const part of text.split('\n')) this.lines.push({ text: part, place });
+  private push(text: string, place: string, trace?: LineTrace): void {
+    if (!trace) {
+      for (const part of text.split('\n')) this.lines.push({ text: part, place });
+      return;
+    }
+    let from = 0;
+    for (const part of text.split('\n')) {
+      this.lines.push({ text: part, place, trace: { paragraph: trace.paragraph, segments: clipped(trace.segments, from, from + part.length) } });
+      from += part.length + 1;
+    }
   }
 
   private paragraph(p: XmlElement): void {
     this.paragraphs++;
-    const text = this.paragraphText(p);
+    const segments: TraceSegment[] | undefined = this.tracing ? [] : undefined;
+    const text = this.paragraphText(p, segments);
+    let trace: LineTrace | undefined;
+    if (segments) trace = { paragraph: this.carry?.trace?.paragraph ?? p, segments: [...(this.carry?.trace?.segments ?? []), ...shifted(segments, this.carry?.text.length ?? 0)] };
     const markDeleted = !!child(child(child(p, 'w:pPr'), 'w:rPr'), 'w:del');
     if (markDeleted) {
       this.countChange();
-      this.carry = { text: (this.carry?.text ?? '') + text, paragraph: this.carry?.paragraph ?? this.paragraphs };
+      this.carry = { text: (this.carry?.text ?? '') + text, paragraph: this.carry?.paragraph ?? this.paragraphs, trace };
       return;
     }
-    this.push((this.carry?.text ?? '') + text, this.place(`第 ${this.carry?.paragraph ?? this.paragraphs} 段`));
+    this.push((this.carry?.text ?? '') + text, this.place(`第 ${this.carry?.paragraph ?? this.paragraphs} 段`), trace);
     this.carry = undefined;
   }
 
-  /** The paragraph's number (if any) and runs; a line break inside it is a newline. */
-  paragraphText(p: XmlElement): string {
+  /** The paragraph's number (if any) and runs; a line break inside it is a newline. `segments` receives the trace. */
+  paragraphText(p: XmlElement, segments?: TraceSegment[]): string {
     const pPr = child(p, 'w:pPr');
     const numbering = this.ctx.numbering.resolve(pPr);
     const prefix = numbering ? this.counters.next(numbering) : '';
-    return prefix + this.inline(p);
+    const own: TraceSegment[] | undefined = segments ? [] : undefined;
+    const text = this.inline(p, own);
+    if (segments && own) segments.push(...shifted(own, prefix.length));
+    return prefix + text;
   }
 
   private table(tbl: XmlElement): void {
@@ -99,17 +122,32 @@ export class StoryReader {
       row++;
       const changesBefore = this.ctx.changes;
       const cells: string[] = [];
+      const trace: LineTrace | undefined = this.tracing ? { segments: [] } : undefined;
+      let length = 0;
       for (const tc of blockElements(tr, this.ctx, 'w:tc')) {
         const inner = new StoryReader(this.ctx, this.counters, this.isBody, 'cell');
         inner.readBlocks(tc);
-        const text = inner.lines
-          .map((l) => l.text.trim())
-          .filter(Boolean)
-          .join(' ');
-        if (text) cells.push(text);
+        const parts: string[] = [];
+        for (const l of inner.lines) {
+          const text = l.text.trim();
+          if (!text) continue;
+          if (trace && l.trace) {
+            // Offsets in the row: the cells before, a tab, the cell's lines before, a space.
+            const at = length + (cells.length ? 1 : 0) + parts.reduce((n, t) => n + t.length + 1, 0);
+            const lead = l.text.length - l.text.trimStart().length;
+            trace.paragraph ??= l.trace.paragraph;
+            trace.segments.push(...shifted(clipped(l.trace.segments, lead, lead + text.length), at));
+          }
+          parts.push(text);
+        }
+        const text = parts.join(' ');
+        if (text) {
+          length += (cells.length ? 1 : 0) + text.length;
+          cells.push(text);
+        }
       }
       if (this.ctx.changes > changesBefore && this.isBody && this.fixedPlace === undefined) this.ctx.firstChangeLine ??= this.lines.length;
-      this.push(cells.join('\t'), this.place(`表格 ${this.tables} 第 ${row} 行`));
+      this.push(cells.join('\t'), this.place(`表格 ${this.tables} 第 ${row} 行`), trace);
     }
   }
 
@@ -119,7 +157,7 @@ export class StoryReader {
   }
 
   /** The text of a paragraph's runs, walked iteratively (fields, links, content controls, changes). */
-  private inline(p: XmlElement): string {
+  private inline(p: XmlElement, segments?: TraceSegment[]): string {
     let out = '';
     const stack: XmlNode[] = [...p.children].reverse();
     /** Open complex fields: true while in a field's instructions (between fldChar begin and separate). */
@@ -161,9 +199,12 @@ export class StoryReader {
       }
       if (instr.includes(true)) continue;
       switch (name) {
-        case 'w:t':
-          out += textOf(node);
+        case 'w:t': {
+          const text = textOf(node);
+          if (segments && text) segments.push({ at: out.length, length: text.length, el: node, from: 0 });
+          out += text;
           break;
+        }
         case 'w:tab':
         case 'w:ptab':
           out += '\t';
