@@ -49,7 +49,11 @@ describe('report template', () => {
     // What is left to the drafter: the placeholders in every part and the date of the 落款.
     const placeholders = result.diagnostics.filter((d) => d.ruleId === 'draft/placeholder');
     expect(placeholders.length).toBeGreaterThanOrEqual(8);
-    expect(placeholders.at(-1)!.message).toBe('「2025年  月  日」是模板中待填写的内容，提交或公开前应换成实际内容');
+    expect(placeholders.every((d) => /^「（.+）」是模板中待填写的内容/.test(d.message))).toBe(true);
+    // The 落款 is there, its date not yet filled in: that, not a missing 落款.
+    const signature = result.diagnostics.filter((d) => d.ruleId === 'gd2024/signature').map((d) => d.message);
+    expect(signature).toEqual(['成文日期未填写：「2025年  月  日」应写明年、月、日']);
+    expect(result.document.meta.signature?.unit?.text).toBe(UNIT);
   });
 
   test('2021, Markdown: the national template, front matter with year and unit, # headings', async () => {

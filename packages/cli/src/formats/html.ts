@@ -212,8 +212,9 @@ function checkItem(f: Fact, showDetail = false): string {
 }
 
 function findingRow(d: FileDiagnostic, source: string, ctx: FormatContext): string {
+  // Only published docs: the page is passed on, and a file: link would name this machine's folders.
   const url = ctx.rules.get(d.ruleId)?.url;
-  const rule = url ? `<a href="${esc(url)}" title="规则说明">${esc(d.ruleId)}</a>` : esc(d.ruleId);
+  const rule = url && /^https?:/.test(url) ? `<a href="${esc(url)}" title="规则说明">${esc(d.ruleId)}</a>` : esc(d.ruleId);
   const cls = d.severity === 'error' ? 'e' : d.severity === 'warning' ? 'w' : 'i';
   return `<tr><td class="num">${d.place ? esc(d.place) : `${d.range.start.line + 1}:${d.range.start.character + 1}`}</td><td class="${cls}">${SEVERITY_LABEL[d.severity]}</td><td>${esc(scrubPaths(d.message, ctx.cwd))}</td><td class="excerpt">${excerpt(d, source)}</td><td class="path">${rule}</td></tr>`;
 }
