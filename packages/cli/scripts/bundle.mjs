@@ -21,7 +21,7 @@ export async function bundleCli() {
     return;
   }
   await esbuild.build({
-    entryPoints: { fzlint: join(cliDir, 'dist/main.js'), worker: join(cliDir, 'dist/worker.js') },
+    entryPoints: { fzlint: join(cliDir, 'dist/main.js'), worker: join(cliDir, 'dist/worker.js'), launch: join(cliDir, 'dist/launch.js') },
     outdir,
     bundle: true,
     splitting: true,

@@ -74,11 +74,13 @@ export function reportSkeleton(answers: TemplateAnswers, template: TemplateParts
 }
 
 /** A starting .fzlint.yaml: the recommended rules, the edition by year, commented examples. */
-export function configTemplate(edition: string | undefined, region?: string): string {
+/** `docsUrl`: the rule docs installed with the program, named in the header so a reader finds them. */
+export function configTemplate(edition: string | undefined, region?: string, docsUrl?: string): string {
   const regionLines = region
     ? `# 报告所属地区（广东省2023年度起的报告按六部分格式检查）\nregion: ${region}`
     : '# 报告所属地区：不写时从单位名称、标题、落款识别；广东省的报告可写 region: 广东\n# region: 广东';
-  return `# fzlint 配置（规则说明见 fzlint explain 规则id，或 fzlint rules）
+  const docs = docsUrl ? `\n# 全部规则的说明：${docsUrl}` : '';
+  return `# fzlint 配置（规则说明见 fzlint explain 规则id，或 fzlint rules）${docs}
 extends: fzlint:recommended
 # auto：按报告年度和地区选择模板；也可固定为 ${edition ?? 'guangdong-2024'}
 edition: auto

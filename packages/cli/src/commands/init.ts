@@ -25,12 +25,13 @@ export async function runInit(args: CliArgs, options: MainOptions): Promise<numb
   }
   if (existing.length && !args.force) throw new CliError(`不覆盖已有文件：${existing.join('、')}（请先移走或改名，或加 --force 覆盖）`);
 
-  const config = await subcommandLinter({ ...args, config: undefined }, options).configFor(reportPath);
+  const linter = subcommandLinter({ ...args, config: undefined }, options);
+  const config = await linter.configFor(reportPath);
   const region = regionOption(args.region) ?? config.regionFor(reportPath) ?? (unit && regionOfUnit(unit)) ?? undefined;
   const template = templateParts(config, year, args.edition ?? 'auto', region || undefined);
 
   const writes: Array<[string, string]> = [
-    [configPath, configTemplate(template.editionId, region || undefined)],
+    [configPath, configTemplate(template.editionId, region || undefined, linter.docsUrl(config))],
     [reportPath, reportSkeleton({ year, unit, region: region || undefined }, template, 'markdown')],
   ];
   const written: string[] = [];
