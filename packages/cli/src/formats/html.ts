@@ -4,6 +4,7 @@ import { countBySeverity, totals, type FileDiagnostic, type FileResult } from '.
 import { SEVERITY_LABEL, type FormatContext } from './context.js';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import { copySection, pagePath, scrubPaths, summarySection } from './html-summary.js';
+import { partColumns, type PartColumn } from './summary-table.js';
 
 /** Short column headers for the built-in packs' parts; other parts use their own name. */
 const SHORT_NAMES: Record<string, string> = {
@@ -16,10 +17,7 @@ const SHORT_NAMES: Record<string, string> = {
   plans: '下年安排',
 };
 
-interface Column {
-  id: string;
-  name: string;
-}
+type Column = PartColumn;
 
 /**
  * One self-contained page for a reviewer: an overview row per report (unit, year, region, template
@@ -102,27 +100,6 @@ ${details}
 
 function th(label: string, type?: 'number', title?: string): string {
   return `<th scope="col"${type ? ` data-type="${type}"` : ''}${title ? ` title="${esc(title)}"` : ''}><button type="button">${esc(label)}</button></th>`;
-}
-
-/**
- * Parts as columns: the order of the report with the most parts (the newest template, usually),
- * parts only other templates have inserted after the part they follow there; subsections last.
- */
-function partColumns(results: FileResult[]): Column[] {
-  const partsOf = (r: FileResult, type: string) => r.facts.filter((f) => f.id && f.type === type).map((f) => ({ id: f.id!, name: f.name }));
-  const merge = (type: string): Column[] => {
-    const lists = results.map((r) => partsOf(r, type)).sort((a, b) => b.length - a.length);
-    const out: Column[] = [];
-    for (const list of lists) {
-      list.forEach((c, i) => {
-        if (out.some((o) => o.id === c.id)) return;
-        const before = i > 0 ? out.findIndex((o) => o.id === list[i - 1]!.id) : -1;
-        out.splice(before + 1, 0, c);
-      });
-    }
-    return out;
-  };
-  return [...merge('section'), ...merge('subsection')];
 }
 
 function partFact(r: FileResult, id: string): Fact | undefined {

@@ -105,11 +105,20 @@ function valueCell(f: Fact | undefined): SummaryCell {
   return only ? { text, value: only.value, unit: only.unit } : { text };
 }
 
-/** Parts as columns in the order of the report with most parts (the newest template); subsections after. */
-function partColumns(results: readonly FileResult[]): Array<{ id: string; name: string }> {
+export interface PartColumn {
+  id: string;
+  name: string;
+}
+
+/**
+ * Parts as columns (the summary table and the HTML report): the order of the report with the most
+ * parts (the newest template, usually), parts only other templates have inserted after the part
+ * they follow there; subsections last.
+ */
+export function partColumns(results: readonly FileResult[]): PartColumn[] {
   const merge = (type: string) => {
     const lists = results.map((r) => r.facts.filter((f) => f.id && f.type === type).map((f) => ({ id: f.id!, name: f.name }))).sort((a, b) => b.length - a.length);
-    const out: Array<{ id: string; name: string }> = [];
+    const out: PartColumn[] = [];
     for (const list of lists) {
       list.forEach((c, i) => {
         if (out.some((o) => o.id === c.id)) return;

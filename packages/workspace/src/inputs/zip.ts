@@ -15,22 +15,7 @@ export interface ZipEntries {
 
 /** The parts of a zip package that `want` selects, inflated in memory (media and other parts are not). */
 export function readZip(bytes: Uint8Array, want: (name: string) => boolean): ZipEntries {
-  let total = 0;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        if (!want(f.name)) return false;
-        if (f.originalSize > MAX_PART_BYTES) throw new ZipError(`「${f.name}」解压后超过 ${MAX_PART_BYTES >> 20} MB`);
-        total += f.originalSize;
-        if (total > MAX_TOTAL_BYTES) throw new ZipError(`解压后超过 ${MAX_TOTAL_BYTES >> 20} MB`);
-        return true;
-      },
-    });
-  } catch (e) {
-    if (e instanceof ZipError) throw e;
-    throw new ZipError(`不是有效的 zip 压缩包：${(e as Error)?.message ?? e}`);
-  }
+  const files = inflate(bytes, want);
   // Part names are case-insensitive in OPC packages.
   const byLower = new Map(Object.keys(files).map((k) => [k.toLowerCase(), k]));
   const get = (path: string) => {
@@ -68,11 +53,16 @@ export function zipNames(bytes: Uint8Array): string[] | undefined {
 
 /** Every part of a zip package in the order of its directory, inflated (within the same limits as readZip). */
 export function readZipParts(bytes: Uint8Array): Array<{ name: string; data: Uint8Array }> {
+  return Object.entries(inflate(bytes, () => true)).map(([name, data]) => ({ name, data }));
+}
+
+/** The parts `want` selects, inflated, refusing a part or a total beyond the limits (a zip bomb). */
+function inflate(bytes: Uint8Array, want: (name: string) => boolean): Record<string, Uint8Array> {
   let total = 0;
-  let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, {
+    return unzipSync(bytes, {
       filter: (f) => {
+        if (!want(f.name)) return false;
         if (f.originalSize > MAX_PART_BYTES) throw new ZipError(`「${f.name}」解压后超过 ${MAX_PART_BYTES >> 20} MB`);
         total += f.originalSize;
         if (total > MAX_TOTAL_BYTES) throw new ZipError(`解压后超过 ${MAX_TOTAL_BYTES >> 20} MB`);
@@ -83,7 +73,6 @@ export function readZipParts(bytes: Uint8Array): Array<{ name: string; data: Uin
     if (e instanceof ZipError) throw e;
     throw new ZipError(`不是有效的 zip 压缩包：${(e as Error)?.message ?? e}`);
   }
-  return Object.entries(files).map(([name, data]) => ({ name, data }));
 }
 
 /** Already compressed media: stored as they are rather than deflated again. */
