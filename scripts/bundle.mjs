@@ -18,6 +18,9 @@ function copyDocs(root) {
 
 export async function bundle(root) {
   copyDocs(root);
+  // The web page ships inside the CLI package (`fzlint serve`), so it is built before the CLI is.
+  const web = join(root, 'packages/web/scripts/build-page.mjs');
+  if (existsSync(web)) await (await import(pathToFileURL(web).href)).buildWebPage();
   const cli = join(root, 'packages/cli/scripts/bundle.mjs');
   if (existsSync(cli)) await (await import(pathToFileURL(cli).href)).bundleCli();
   const ext = join(root, 'packages/vscode-extension/scripts/bundle.mjs');

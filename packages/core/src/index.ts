@@ -40,3 +40,4 @@ export { formatChineseNumeral, parseChineseNumeral } from './text/chinese-numera
 export { findFigures, type Figure } from './text/figures.js';
 export { compilePattern, type SafePattern } from './text/regex.js';
 export { analyze, similarity, REPORT_STOP_WORDS, type TextAnalysis } from './text/similarity.js';
+export { reportChecklist, type ReportChecklist, type ChecklistEntry } from './checklist.js';
