@@ -5,6 +5,7 @@ export const HELP = `用法：fzlint [选项] <文件、目录或 glob…>
       fzlint init [--year 年度] [--unit 单位名称] [--region 地区] [--force]
       fzlint explain <规则 id>
       fzlint rules
+      fzlint serve [--port 端口]  在浏览器中使用网页版（不联网）
       fzlint <子命令> --help      子命令的用法
 
 检查法治政府建设年度报告（.md .txt .docx .html）。目录按 .gitignore 和 .fzlintignore 展开；
@@ -53,8 +54,15 @@ export const HELP = `用法：fzlint [选项] <文件、目录或 glob…>
 
 退出码：0 没有错误（且警告不超过 --max-warnings）；1 有错误；2 用法、配置、规则文件或读写出错。`;
 
+/** Subcommands with their own --help. */
+export type Subcommand = 'init' | 'explain' | 'rules' | 'serve';
+const SUBCOMMANDS: readonly string[] = ['init', 'explain', 'rules', 'serve'];
+
+/** The port `fzlint serve` listens on unless --port says otherwise. */
+export const DEFAULT_SERVE_PORT = 4870;
+
 /** `fzlint SUBCOMMAND --help`. */
-export const SUBCOMMAND_HELP: Readonly<Record<'init' | 'explain' | 'rules', string>> = Object.freeze({
+export const SUBCOMMAND_HELP: Readonly<Record<Subcommand, string>> = Object.freeze({
   init: `用法：fzlint init [--year 年度] [--unit 单位名称] [--edition ID] [--force]
 
 在当前目录生成 .fzlint.yaml 和一份报告提纲（Markdown），提纲按该年度的模板版本列出各部分。
@@ -78,6 +86,16 @@ export const SUBCOMMAND_HELP: Readonly<Record<'init' | 'explain' | 'rules', stri
 选项：
   -c, --config FILE  列出该配置文件中的规则（默认从当前目录向上查找 .fzlint.yaml）
   --edition ID       只列出该模板版本适用的规则`,
+  serve: `用法：fzlint serve [--port 端口]
+
+在本机启动网页版（只监听 127.0.0.1），并显示网址：在浏览器中粘贴报告或打开 .txt、.md、.docx 文件，
+即可看到文中标出的问题和结构清单，应用修复后复制全文。检查全部在浏览器页面内完成，报告不会上传；
+页面不从网络加载任何内容。按 Ctrl+C 停止。
+
+也可以不启动服务，直接用浏览器打开随 fzlint 安装的网页文件（路径见启动时的提示）。
+
+选项：
+  --port 端口        监听的端口（默认 ${DEFAULT_SERVE_PORT}；0 表示自动选择空闲端口）`,
 });
 
 export interface FormatRequest {
@@ -86,9 +104,11 @@ export interface FormatRequest {
 }
 
 export interface CliArgs {
-  command: 'lint' | 'init' | 'explain' | 'rules' | 'print-config' | 'help' | 'version';
+  command: 'lint' | Subcommand | 'print-config' | 'help' | 'version';
   /** With `help`: the subcommand asked about (fzlint rules --help). */
-  helpFor?: 'init' | 'explain' | 'rules';
+  helpFor?: Subcommand;
+  /** serve --port. */
+  port?: number;
   /** init --force: overwrite existing files. */
   force: boolean;
   positionals: string[];
@@ -173,6 +193,7 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
         unit: { type: 'string' },
         force: { type: 'boolean' },
         annotate: { type: 'string' },
+        port: { type: 'string' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -183,12 +204,12 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
   const v = parsed.values;
   let positionals = parsed.positionals;
   let command: CliArgs['command'] = 'lint';
-  const sub = positionals[0] === 'init' || positionals[0] === 'explain' || positionals[0] === 'rules' ? positionals[0] : undefined;
+  const sub = SUBCOMMANDS.includes(positionals[0] ?? '') ? (positionals[0] as Subcommand) : undefined;
   if (v.help) command = 'help';
   else if (v.version) command = 'version';
   else if (v['print-config'] !== undefined) command = 'print-config';
-  else if (positionals[0] === 'init' || positionals[0] === 'explain' || positionals[0] === 'rules') {
-    command = positionals[0];
+  else if (sub) {
+    command = sub;
     positionals = positionals.slice(1);
   }
 
@@ -220,6 +241,13 @@ export function parseCliArgs(argv: string[], formatNames: readonly string[]): Cl
     if (!v.annotate) throw new UsageError('--annotate：缺少输出目录');
     args.annotate = v.annotate;
   }
+  if (v.port !== undefined) {
+    if (command !== 'serve') throw new UsageError('--port 只能用于 fzlint serve');
+    const port = nonNegativeInt(v.port, '--port');
+    if (port > 65535) throw new UsageError(`--port：「${v.port}」不是有效的端口（0–65535）`);
+    args.port = port;
+  }
+  if (command === 'serve' && positionals.length) throw new UsageError(`fzlint serve 不接受文件参数（${positionals[0]}）：请在网页中打开文件`);
   if (v.fix && v['fix-dry-run']) throw new UsageError('--fix 和 --fix-dry-run 不能同时使用');
   if (v.region !== undefined) args.region = v.region;
   if (v.rule?.length) args.rules = parseRules(v.rule);

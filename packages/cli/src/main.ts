@@ -27,6 +27,8 @@ export async function main(options: MainOptions): Promise<number> {
         return await (await import('./commands/explain.js')).runExplain(args, options);
       case 'rules':
         return await (await import('./commands/rules.js')).runRules(args, options);
+      case 'serve':
+        return await (await import('./commands/serve.js')).runServe(args, options);
       case 'print-config':
         return await (await import('./commands/print-config.js')).runPrintConfig(args, options);
       default:
