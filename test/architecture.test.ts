@@ -11,6 +11,7 @@ const ENTRIES = [
   'packages/cli/src/main.ts',
   'packages/cli/src/worker.ts',
   'packages/server/src/index.ts',
+  'packages/web/src/main.ts',
   'packages/vscode-extension/src/extension.ts',
   'packages/vscode-extension/src/client.ts',
   'packages/vscode-extension/src/template/index.ts',
@@ -34,6 +35,15 @@ describe('architecture', () => {
     const impure = sources(join(ROOT, 'packages/core/src')).flatMap((file) => {
       const text = readFileSync(file, 'utf8');
       return [...text.matchAll(/from '((?:node:)?(?:fs|path|os|child_process|worker_threads|vm|url|crypto)(?:\/[\w/]+)?|vscode[\w-]*|@fzlint\/(?:workspace|cli|server))'/g)].map((m) => `${relative(ROOT, file)}: ${m[1]}`);
+    });
+    expect(impure).toEqual([]);
+  });
+
+  it('the web page runs in a browser: no Node module is imported by packages/web/src or the workspace entry it uses', () => {
+    const files = [...sources(join(ROOT, 'packages/web/src')), join(ROOT, 'packages/workspace/src/browser.ts')];
+    const impure = files.flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return [...text.matchAll(/from '(node:[\w/]+|@fzlint\/workspace'|@fzlint\/(?:cli|server))/g)].map((m) => `${relative(ROOT, file)}: ${m[1]}`);
     });
     expect(impure).toEqual([]);
   });

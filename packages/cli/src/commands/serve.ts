@@ -36,6 +36,11 @@ function respond(req: IncomingMessage, res: ServerResponse, page: Buffer): void 
     res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('只支持 GET 请求');
     return;
   }
+  if (path === '/favicon.ico') {
+    // Browsers ask for it by themselves; an empty answer keeps a 404 out of the page's console.
+    res.writeHead(204).end();
+    return;
+  }
   if (path !== '/' && path !== '/fzlint.html') {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('没有这个页面：请打开 /');
     return;
