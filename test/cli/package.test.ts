@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,7 @@ describe('the fzlint package (npm pack, installed offline)', () => {
     expect(files).toContain('bin/fzlint.js');
     expect(files).toContain('bundle/fzlint.js');
     expect(files).toContain('docs/rules.html');
+    expect(files).toContain('web/fzlint.html');
     expect(files).toContain('README.md');
     expect(files.some((f) => f.startsWith('dist/'))).toBe(false);
     expect(manifest.dependencies ?? {}).toEqual({});
@@ -82,4 +83,28 @@ describe('the fzlint package (npm pack, installed offline)', () => {
     const docs = /全部规则的说明：(\S+)/.exec(config)![1]!;
     expect(existsSync(fileURLToPath(docs))).toBe(true);
   });
+
+  it('serve hands out the installed web page on 127.0.0.1', async () => {
+    const child = spawn(fzlint, ['serve', '--port', '0'], { cwd: tempDir(), env: { PATH: process.env.PATH } });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString('utf8');
+          const found = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+          if (found) resolve(found[0]);
+        });
+        child.on('exit', (code) => reject(new Error(`fzlint serve exited with ${code}: ${out}`)));
+      });
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+      const html = await res.text();
+      expect(html).toContain('<title>fzlint 网页版');
+      expect(html).toBe(readFileSync(join(prefix, 'lib/node_modules/fzlint/web/fzlint.html'), 'utf8'));
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
 });
+
