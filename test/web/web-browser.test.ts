@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportDocx } from '../inputs/report-files.js';
@@ -173,6 +174,23 @@ describe.skipIf(!available)('web page in headless Chromium (Debian package)', ()
     expect(await page.locator('#finding-list li').count()).toBeGreaterThan(0);
     expect(await page.locator('#checklist #parts li.found').count()).toBeGreaterThan(0);
     expect(await page.locator('#status').textContent()).toMatch(/已检查/);
+    expect(problems).toEqual([]);
+  });
+
+  it('a GB18030 text file dropped on the page is decoded and checked', async () => {
+    const { page, problems } = await open(browser, pathToFileURL(PAGE).href, 'file:');
+    const seed = readSeed('004');
+    await page.evaluate((data) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], '草稿.txt', { type: 'text/plain' }));
+      for (const type of ['dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }, [...iconv.encode(seed, 'gb18030')]);
+    await page.waitForFunction(() => document.getElementById('file-name')?.textContent === '草稿.txt');
+    await checked(page);
+    expect(await page.inputValue('#source')).toBe(seed.replace(/\r\n?/g, '\n'));
+    expect(await page.locator('#notes').textContent()).toContain('按 GB18030/GBK 编码读取');
+    expect(await page.locator('#finding-list li').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.body.classList.contains('dragging'))).toBe(false);
     expect(problems).toEqual([]);
   });
 
