@@ -11,6 +11,22 @@ const webDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Where the page goes: shipped with the command (`fzlint serve` serves it). */
 export const PAGE_OUTPUT = join(webDir, '../cli/web/fzlint.html');
 
+/**
+ * The page uses only the built-in rule packs, which the core loads without validating them; the
+ * JSON Schema validator (ajv, a tenth of the page) is for users' own config files, which the page
+ * never reads. A stand-in says so if it were ever reached.
+ */
+const withoutConfigValidator = {
+  name: 'without-config-validator',
+  setup(build) {
+    build.onResolve({ filter: /^ajv$/ }, () => ({ path: 'ajv', namespace: 'fzlint-web-stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'fzlint-web-stub' }, () => ({
+      contents: "export class Ajv { constructor() { throw new Error('网页版只使用内置规则，不读取自定义配置'); } }",
+      loader: 'js',
+    }));
+  },
+};
+
 export async function buildWebPage() {
   let esbuild;
   try {
@@ -30,6 +46,7 @@ export async function buildWebPage() {
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'warning',
+    plugins: [withoutConfigValidator],
   });
   // A script inside <script> must not contain its end tag; `<\/` means the same in JS strings and regexes.
   const script = result.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
