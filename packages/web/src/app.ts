@@ -22,7 +22,10 @@ export class App {
   private readonly tip = byId('tip');
   private fileName: string | undefined;
   private regions: TextRegion[] = [];
+  /** The text the findings on show are of. */
   private checkedText = '';
+  /** The text as of the last edit, to move the .docx regions by what the next edit changed. */
+  private editedText = '';
   private outcome: CheckOutcome | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly actions: FindingActions = {
@@ -60,8 +63,8 @@ export class App {
   }
 
   private edited(): void {
-    this.regions = regionsAfterEdit(this.regions, this.checkedText, this.editor.text);
-    this.checkedText = this.editor.text;
+    this.regions = regionsAfterEdit(this.regions, this.editedText, this.editor.text);
+    this.editedText = this.editor.text;
     clearTimeout(this.timer);
     this.status.textContent = '正在检查…';
     this.timer = setTimeout(() => this.check(), CHECK_DELAY_MS);
@@ -72,6 +75,7 @@ export class App {
     clearTimeout(this.timer);
     const text = this.editor.text;
     this.checkedText = text;
+    this.editedText = text;
     const started = performance.now();
     let outcome: CheckOutcome;
     try {
@@ -126,7 +130,12 @@ export class App {
   }
 
   private applyFix(fix: Fix): void {
-    if (this.editor.text !== this.checkedText) this.check();
+    if (this.editor.text !== this.checkedText) {
+      // The fix was computed for an older text: its offsets would land in the wrong place.
+      this.check();
+      this.status.textContent = `文字已改动，已重新检查，请再点一次修复。${this.status.textContent ?? ''}`;
+      return;
+    }
     this.editor.replace(applyEdits(this.editor.text, fix.edits));
     this.check();
     this.status.textContent = `已应用：${fix.title}。${this.status.textContent ?? ''}`;
