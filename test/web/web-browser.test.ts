@@ -109,6 +109,17 @@ describe.skipIf(!available)('web page in headless Chromium (Debian package)', ()
       expect(await findingKeys(page)).not.toContain(key);
       expect(await page.locator('#status').textContent()).toContain('已应用');
 
+      // The fix went through the browser's editing: 撤销 (Ctrl+Z) brings the text and the finding back.
+      await page.focus('#source');
+      await page.keyboard.press('Control+z');
+      await checked(page);
+      expect(await page.inputValue('#source')).toBe(seed);
+      expect(await findingKeys(page)).toContain(key);
+      const [rule, message] = key.split('|') as [string, string];
+      await page.locator(`#finding-list li[data-rule="${rule}"]`, { hasText: message }).locator('button.fix').click();
+      await checked(page);
+      expect(await findingKeys(page)).not.toContain(key);
+
       // The pointer over a marked word shows its message (the marks lie behind the text area).
       const hovered = page.locator('#marks mark').filter({ hasNotText: /^$/ }).first();
       await page.locator('#source').evaluate((area, top) => {
