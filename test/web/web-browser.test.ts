@@ -153,6 +153,9 @@ describe.skipIf(!available)('web page in headless Chromium (Debian package)', ()
   it('opened from disk (file://): 全部自动修复 leaves no fixable finding and the text can be copied', async () => {
     const { page, problems } = await open(browser, pathToFileURL(PAGE).href, 'file:');
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
+    // An empty page says what to do, not what an empty report lacks.
+    expect(await page.locator('#status').textContent()).toBe('请粘贴报告全文，或打开 .txt、.md、.docx 文件');
+    expect(await page.locator('#finding-list li').count()).toBe(0);
     const seeds = ['000', '001', '002', '003', '004'] as const;
     const seed = seeds.map((id) => readSeed(id)).find((t) => t.includes(',')) ?? readSeed('000');
     await paste(page, seed);

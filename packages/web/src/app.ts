@@ -76,6 +76,10 @@ export class App {
     const text = this.editor.text;
     this.checkedText = text;
     this.editedText = text;
+    if (!text.trim()) {
+      this.clear();
+      return;
+    }
     const started = performance.now();
     let outcome: CheckOutcome;
     try {
@@ -92,8 +96,18 @@ export class App {
     renderReportInfo(byId('report-info'), outcome.result);
     this.detail.hidden = true;
     const ms = Math.round(performance.now() - started);
-    this.status.textContent = text.trim() ? `已检查（${ms} 毫秒）：${outcome.diagnostics.length} 个问题` : '请粘贴报告全文，或打开 .txt、.md、.docx 文件';
+    this.status.textContent = `已检查（${ms} 毫秒）：${outcome.diagnostics.length} 个问题`;
     document.body.dataset.checked = String(text.length);
+  }
+
+  /** Nothing to check yet: no findings about an empty text, just what to do. */
+  private clear(): void {
+    this.outcome = undefined;
+    this.editor.layer.replaceChildren(this.editor.text);
+    for (const id of ['finding-list', 'counts', 'checklist', 'report-info']) byId(id).replaceChildren();
+    this.detail.hidden = true;
+    this.status.textContent = '请粘贴报告全文，或打开 .txt、.md、.docx 文件';
+    document.body.dataset.checked = String(this.editor.text.length);
   }
 
   private showFinding(index: number): void {
