@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyPdfAssets } from '../../../scripts/pdf-assets.mjs';
 
 const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,6 +34,8 @@ export async function bundleCli() {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  // The PDF reader (in a bundle chunk) finds the Chinese CMaps in bundle/pdfjs/.
+  copyPdfAssets(cliDir, outdir);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleCli();
