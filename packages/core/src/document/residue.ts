@@ -46,6 +46,20 @@ const STRONG: RegExp[] = [
   /^(?:×|robots|用户登录)$/,
 ];
 
+/**
+ * What a site of model essays (范文网) wraps around a report copied from it: the editor's
+ * introduction and farewell, upload and copyright notices, download buttons. These are sentences,
+ * so they are tested before the rule that a sentence is never residue; no report says 小编.
+ */
+const TEMPLATE_SITE: RegExp[] = [
+  /小编/,
+  /^(?:以上|上文|上面)(?:就是|是|为).{0,60}(?:全部内容|的内容|相关内容)/,
+  /供大家参考|仅供(?:大家)?参考(?:借鉴)?[。.!！]?$|欢迎(?:大家)?(?:阅读|参考|借鉴|下载)|希望(?:对|能)(?:你|您|大家)有所帮助/,
+  /网友(?:投稿|上传)|用户(?:提供并)?上传|如有侵权|若内容存在侵权|侵权(?:请)?(?:联系|举报)/,
+  /免费下载|下载(?:本文|文档|全文|此文)|全文阅读已结束|(?:查看|阅读)全文(?:请|需)/,
+  /^(?:文档简介|版权说明|内容简介|热门文章|猜你喜欢|相关范文|范文大全|公文范文)\s*[:：]?/,
+];
+
 /** SEO titles: 〈page title〉_〈site〉 or 〈page title〉 - 〈site〉 (tested only on lines ending like a site's name). */
 const SEO_END = /(?:网站|网|在线)$/;
 const SEO = /^.{4,80}?\s*(?:_|\s[-—–|｜]\s)\s*[^_\s]{2,30}(?:门户网站|人民政府网|政府网|政府网站|网站|政务网|在线)$/;
@@ -64,6 +78,7 @@ export function isResidueLine(line: string): boolean {
   if (line.length > 240) return false;
   const s = line.replace(LEAD, '').trimEnd();
   if (!s) return false;
+  if (TEMPLATE_SITE.some((re) => re.test(s))) return true;
   // A sentence of the report (most lines; 网站全年访问次数12万次。 too): page furniture does not end like one.
   if (s.length >= 8 && /[。；;！？!?]$/.test(s)) return false;
   // A title with 发布时间…浏览次数 glued to it is a title: the glued run is residue, not the line.
