@@ -44,6 +44,8 @@ const STRONG: RegExp[] = [
   /^(?:主办单位|承办单位|主办|承办|协办|技术支持|运维单位|网站主办|维护单位|网站维护|网站管理)\s*[:：]/,
   /^(?:网站地图|站点地图|联系我们|隐私声明|使用帮助|网站声明)(?:\s*[|｜]\s*(?:网站地图|站点地图|联系我们|隐私声明|使用帮助|网站声明))*\s*$/,
   /^(?:×|robots|用户登录)$/,
+  // The file's name, as document-sharing sites print it above the text: 某街道2020年法治政府建设情况.docx.
+  /^\S.{0,80}\.(?:docx?|wps|pdf|txt|rtf|ofd)$/i,
 ];
 
 /**
