@@ -23,6 +23,8 @@ export async function bundle(root) {
   if (existsSync(web)) await (await import(pathToFileURL(web).href)).buildWebPage();
   const cli = join(root, 'packages/cli/scripts/bundle.mjs');
   if (existsSync(cli)) await (await import(pathToFileURL(cli).href)).bundleCli();
+  const server = join(root, 'packages/server/scripts/bundle.mjs');
+  if (existsSync(server)) await (await import(pathToFileURL(server).href)).bundleServer();
   const ext = join(root, 'packages/vscode-extension/scripts/bundle.mjs');
   if (existsSync(ext)) await (await import(pathToFileURL(ext).href)).bundleExtension(root);
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, seedPath } from '../helpers.js';
-import { reportDocx } from '../inputs/report-files.js';
+import { reportDocx, ucs2Pdf } from '../inputs/report-files.js';
 import { tempDir } from './cli-helpers.js';
 
 /**
@@ -73,6 +73,19 @@ describe('the fzlint package (npm pack, installed offline)', () => {
     const url = /说明文档：(\S+)/.exec(explain)![1]!;
     expect(url.startsWith(`file://${prefix}/lib/node_modules/fzlint/docs/rules.html#`)).toBe(true);
     expect(readFileSync(fileURLToPath(url), 'utf8')).toContain('id="gd2024/signature"');
+  });
+
+  it('reads a PDF whose Chinese font needs the CMaps shipped in the package', () => {
+    const dir = tempDir();
+    // The body line is the widest, as on a real page: shorter lines end their paragraphs.
+    const lines = ['某县司法局2024年法治政府建设年度报告', '一、推进法治政府建设的主要举措和成效', '全年开展法制宣传12次，组织旁听庭审活动3次，举办行政执法培训班2期。'];
+    writeFileSync(join(dir, 'old.pdf'), ucs2Pdf(lines));
+    const r = run(['-f', 'json', 'old.pdf'], dir);
+    expect(r.stderr).toBe('');
+    const [result] = JSON.parse(r.stdout);
+    expect(result.report.title).toBe('某县司法局2024年法治政府建设年度报告');
+    expect(result.messages.map((m: { ruleId: string }) => m.ruleId)).toContain('term/fazhi');
+    expect(files.filter((f) => f.startsWith('bundle/pdfjs/cmaps/'))).toContain('bundle/pdfjs/cmaps/UniGB-UCS2-H.bcmap');
   });
 
   it('init writes a config that names the installed rule docs', () => {

@@ -95,6 +95,8 @@ const residueLine: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(date).map(([t]) => `某某县人民政府 ${t.y}-${two(t.m)}-${two(t.d)}`),
   count.map((n) => `阅读：${n}`),
   fc.constantFrom('某某市某局2023年法治政府建设年度报告_某某市人民政府门户网站'),
+  // A site of model essays (范文网) around a copied report.
+  fc.constantFrom('下面是小编为大家收集的法治政府建设年度报告，仅供参考。', '本文档由用户上传，若内容存在侵权，请联系删除。', '栏目：公文范文 来源：网友投稿', '免费下载本文档', '某某区2023年法治政府建设年度报告.docx', '附件：某局2024年度报告.pdf'),
 );
 
 interface Base {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { placeOf, readInput } from '../../packages/workspace/src/inputs/index.js';
 import { restoreIdeographs } from '../../packages/workspace/src/inputs/pdf/ideographs.js';
 import { ROOT } from '../helpers.js';
-import { reportPdf } from './report-files.js';
+import { reportPdf, ucs2Pdf } from './report-files.js';
 
 const REPORT = readFileSync(join(ROOT, 'test/fixtures/inputs/report.txt'), 'utf8');
 const typed = (text: string) => text.split('\n').filter((l) => l.trim());
@@ -66,34 +66,6 @@ describe('text PDFs', () => {
     await expect(readInput('cut.pdf', bytes.subarray(0, 400))).rejects.toThrow(/^无法读取 PDF/);
   });
 });
-
-/**
- * A PDF whose Chinese font is not embedded and is addressed through Adobe's predefined
- * UniGB-UCS2-H CMap: the text can only be read with pdf.js's CMap files.
- */
-function ucs2Pdf(textLines: string[]): Uint8Array {
-  const hex = (s: string) => [...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
-  const content = textLines.map((l, i) => `BT /F1 14 Tf 72 ${760 - i * 24} Td <${hex(l)}> Tj ET`).join('\n');
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
-    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
-    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
 
 describe('print details', () => {
   it('a footnote: its raised mark does not glue onto the figure, its text is a region, not part of the paragraph running on to the next page', async () => {

@@ -67,6 +67,8 @@ export interface ClientOptions {
   capabilities?: ClientCapabilities;
   initializationOptions?: unknown;
   transport?: 'stdio' | 'node-ipc';
+  /** The server program to start (default: this repository's built server). */
+  bin?: string;
 }
 
 export function fileUri(path: string): string {
@@ -112,8 +114,8 @@ export class TestClient {
   static async start(options: ClientOptions = {}): Promise<TestClient> {
     const ipc = options.transport === 'node-ipc';
     const child = ipc
-      ? fork(SERVER_BIN, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] })
-      : spawn(process.execPath, [...(process.env.FZLINT_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      ? fork(options.bin ?? SERVER_BIN, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] })
+      : spawn(process.execPath, [...(process.env.FZLINT_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), options.bin ?? SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = ipc
       ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
       : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -1,3 +1,4 @@
+import { REPORT_STRUCTURE_KINDS } from './rules/report-structure-kinds.js';
 import { disabledAt, type DisableDirective } from './document/disable.js';
 import { formatForPath, parseReport, type DocumentFormat, type ParseOptions, type ReportDocument } from './document/parse.js';
 import { ResolvedConfig, type ActiveRule } from './config/compile.js';
@@ -151,7 +152,8 @@ function lint(text: string, options: LintOptions, logger?: Logger): LintResult {
   const editionId = choice.edition?.id;
   const active = config.activeRules(editionId, options.path, options.rules);
   const { engineSeverity } = active;
-  const rules = rulesForYear(active.rules, year);
+  const notReport = reading.findings.some((f) => f.rule === 'fzlint/not-annual-report');
+  const rules = rulesForYear(notReport ? active.rules.filter((r) => !REPORT_STRUCTURE_KINDS.has(r.def.kind)) : active.rules, year);
   const sections = new SectionIndex(doc, config.sectionsFor(editionId));
   const previous = options.previous ? parsePrevious(options.previous, config) : undefined;
   const diagnostics: Diagnostic[] = [];

@@ -3,6 +3,7 @@ import type { ResolvedConfig } from './config/compile.js';
 import { unknownEdition } from './config/load.js';
 import type { MetaSource } from './document/meta-types.js';
 import type { ReportDocument } from './document/parse.js';
+import { otherDocumentKind } from './document/other-kind.js';
 import { normalizeRegion } from './document/region.js';
 
 /** What the engine read a report to be, and where each fact came from: for JSON output, headers and dashboards. */
@@ -20,7 +21,7 @@ export interface ReportReading {
   info: ReportInfo;
   choice: EditionChoice;
   /** Findings the engine reports about its reading (year or region unknown, unknown edition). */
-  findings: Array<{ rule: 'fzlint/year-unknown' | 'fzlint/region-unknown' | 'fzlint/edition-unknown'; message: string }>;
+  findings: Array<{ rule: 'fzlint/year-unknown' | 'fzlint/region-unknown' | 'fzlint/edition-unknown' | 'fzlint/not-annual-report'; message: string }>;
 }
 
 /** The short form a user would write in `region:` (广东 for 广东省). */
@@ -48,8 +49,17 @@ export function readReport(doc: ReportDocument, config: ResolvedConfig, path: st
     findings.push({ rule: 'fzlint/edition-unknown', message: `${unknownEdition(setting, ids)}；已按 auto 选择` });
     setting = 'auto';
   }
-  const choice = chooseEdition(config.editions, setting, year, region?.value);
+  const other = meta.title && (setting === 'auto' || !setting) ? otherDocumentKind(meta.title.text) : undefined;
+  const choice: EditionChoice = other
+    ? { reason: 'none', because: `标题表明这是${other}，不是法治政府建设年度报告` }
+    : chooseEdition(config.editions, setting, year, region?.value);
   const edition = choice.edition;
+  if (other) {
+    findings.push({
+      rule: 'fzlint/not-annual-report',
+      message: `标题「${meta.title!.text}」表明这是${other}，不是法治政府建设年度报告：未按年度报告的格式检查各部分、数据和落款，只检查用语、数字和公开安全；若确是年度报告，请在 .fzlint.yaml 或文首 front matter 中写明 edition`,
+    });
+  }
 
   if (edition && choice.reason === 'default') {
     const skipped = config.editions.filter((e) => e !== edition && (e.from !== undefined || e.to !== undefined || e.regions?.length));

@@ -20,6 +20,8 @@ export async function bundleExtension(root) {
     legalComments: 'none',
     logLevel: 'warning',
     absWorkingDir: ext,
+    // @fzlint/server's compiled modules, not its published (ESM) bundle.
+    conditions: ['fzlint-source'],
   };
   await Promise.all([
     build({ ...common, entryPoints: [join(ext, 'src/extension.ts')], outfile: join(ext, 'dist/extension.js') }),

@@ -32,6 +32,14 @@ export const ENGINE_RULES: Readonly<Record<string, { severity: Severity; descrip
       '广东省六部分格式只适用于广东省2023年度起的报告。地区从 front matter 的 region、单位名称、标题、落款、主送机关或正文中的地名识别。' +
       '识别不到而该年度有地区专用格式时，按全国五项内容格式检查并给出本提示；在 .fzlint.yaml 或报告的 front matter 中写 region: 广东 即可按广东省格式检查。',
   },
+  'fzlint/not-annual-report': {
+    severity: 'warning',
+    description: '标题表明这不是法治政府建设年度报告',
+    doc:
+      '标题以「政府信息公开工作年度报告」「政策解读」「政府工作报告」「述职报告」「工作要点」等结尾的文件不是法治政府建设年度报告，多是混进待审文件夹或从网站一并复制来的。' +
+      '这样的文件不按任何模板版本检查各部分、数据要点和落款（否则满篇都是缺少部分的错误），只检查用语、数字和公开安全等与格式无关的规则。' +
+      '若它确实是年度报告（例如标题写法特殊），在 .fzlint.yaml 或文首 front matter 中写明 edition（如 edition: national-2019）即按该版本检查。',
+  },
   'fzlint/edition-unknown': {
     severity: 'error',
     description: '指定的模板版本不存在',

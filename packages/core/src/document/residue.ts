@@ -44,6 +44,22 @@ const STRONG: RegExp[] = [
   /^(?:主办单位|承办单位|主办|承办|协办|技术支持|运维单位|网站主办|维护单位|网站维护|网站管理)\s*[:：]/,
   /^(?:网站地图|站点地图|联系我们|隐私声明|使用帮助|网站声明)(?:\s*[|｜]\s*(?:网站地图|站点地图|联系我们|隐私声明|使用帮助|网站声明))*\s*$/,
   /^(?:×|robots|用户登录)$/,
+  // The file's name, as document-sharing sites print it above the text: 某街道2020年法治政府建设情况.docx.
+  /^\S.{0,80}\.(?:docx?|wps|pdf|txt|rtf|ofd)$/i,
+];
+
+/**
+ * What a site of model essays (范文网) wraps around a report copied from it: the editor's
+ * introduction and farewell, upload and copyright notices, download buttons. These are sentences,
+ * so they are tested before the rule that a sentence is never residue; no report says 小编.
+ */
+const TEMPLATE_SITE: RegExp[] = [
+  /小编/,
+  /^(?:以上|上文|上面)(?:就是|是|为).{0,60}(?:全部内容|的内容|相关内容)/,
+  /供大家参考|仅供(?:大家)?参考(?:借鉴)?[。.!！]?$|欢迎(?:大家)?(?:阅读|参考|借鉴|下载)|希望(?:对|能)(?:你|您|大家)有所帮助/,
+  /网友(?:投稿|上传)|用户(?:提供并)?上传|如有侵权|若内容存在侵权|侵权(?:请)?(?:联系|举报)/,
+  /免费下载|下载(?:本文|文档|全文|此文)|全文阅读已结束|(?:查看|阅读)全文(?:请|需)/,
+  /^(?:文档简介|版权说明|内容简介|热门文章|猜你喜欢|相关范文|范文大全|公文范文)\s*[:：]?/,
 ];
 
 /** SEO titles: 〈page title〉_〈site〉 or 〈page title〉 - 〈site〉 (tested only on lines ending like a site's name). */
@@ -64,6 +80,7 @@ export function isResidueLine(line: string): boolean {
   if (line.length > 240) return false;
   const s = line.replace(LEAD, '').trimEnd();
   if (!s) return false;
+  if (TEMPLATE_SITE.some((re) => re.test(s))) return true;
   // A sentence of the report (most lines; 网站全年访问次数12万次。 too): page furniture does not end like one.
   if (s.length >= 8 && /[。；;！？!?]$/.test(s)) return false;
   // A title with 发布时间…浏览次数 glued to it is a title: the glued run is residue, not the line.

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { compose } from '../compose.js';
 import { InputError, type InputDocument } from '../types.js';
 import { restoreIdeographs } from './ideographs.js';
@@ -30,7 +32,7 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
  */
 export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<InputDocument> {
   const pdfjs = await loadPdfJs();
-  const assets = options.assetsDir ?? dirname(nodeRequire().resolve('pdfjs-dist/package.json'));
+  const assets = options.assetsDir ?? defaultAssetsDir();
   const task = pdfjs.getDocument({
     // pdf.js takes ownership of (and detaches) the buffer it is given.
     data: new Uint8Array(bytes),
@@ -97,6 +99,26 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     notes: readNotes,
     notWritable: 'PDF 文件不能自动修复：请修改原稿后重新导出',
   });
+}
+
+/**
+ * pdf.js's assets: pdfjs/ next to this code in a bundle that ships them (the CLI's bundle/),
+ * otherwise the installed pdfjs-dist package. A bundle without either cannot read Chinese fonts.
+ */
+function defaultAssetsDir(): string {
+  const shipped = besideThisModule('pdfjs');
+  if (shipped && existsSync(join(shipped, 'cmaps'))) return shipped;
+  try {
+    return dirname(nodeRequire().resolve('pdfjs-dist/package.json'));
+  } catch {
+    throw new InputError('pdf', '无法读取 PDF：fzlint 安装不完整，缺少 pdf.js 的字符映射表（pdfjs/cmaps），请重新安装');
+  }
+}
+
+function besideThisModule(name: string): string | undefined {
+  // import.meta.url is undefined in a CommonJS bundle, which passes assetsDir instead.
+  const here = (import.meta as { url?: string }).url;
+  return here ? fileURLToPath(new URL(name, here)) : undefined;
 }
 
 /** require() in every build of this module: ESM (dist/), the CLI's ESM bundle and a CommonJS bundle. */
