@@ -3,7 +3,7 @@
  * not at activation — VS Code activates the extension for stray plain-text models in any window,
  * and vscode-languageclient is most of the extension's code.
  */
-import { Uri, type Diagnostic, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import { l10n, Uri, type Diagnostic, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import { LanguageClient, RequestType, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { ChecklistParams, ChecklistResult } from '@fzlint/server';
 import { DOCUMENT_SELECTOR } from './documents.js';
@@ -39,7 +39,7 @@ export async function startClient(context: ExtensionContext, output: LogOutputCh
       handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(linkRuleDocToPanel)),
     },
   };
-  const client = new LanguageClient('fzlint', 'fzlint 法治政府建设年度报告检查', serverOptions, clientOptions);
+  const client = new LanguageClient('fzlint', l10n.t('fzlint 法治政府建设年度报告检查'), serverOptions, clientOptions);
   await client.start();
   return {
     get running() {
