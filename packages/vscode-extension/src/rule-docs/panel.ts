@@ -19,6 +19,8 @@ export class RuleDocPanel implements vscode.Disposable {
       return;
     }
     const uri = vscode.Uri.parse(doc.href);
+    // Only a docs page: a command link could name any local file.
+    if (!uri.path.endsWith('.html')) return;
     await this.render(uri.with({ fragment: '' }), uri.fragment || doc.ruleId, doc.ruleId);
   }
 
