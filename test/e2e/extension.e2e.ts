@@ -35,6 +35,17 @@ let vscode: Workbench;
 let serverBundle: string;
 
 const MANIFEST = JSON.parse(readFileSync(join(EXT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+/**
+ * The manifest's strings as code-server shows them: its UI is English (no language pack can be
+ * installed offline), so VS Code takes them from package.nls.en.json. Runtime strings (vscode.l10n)
+ * stay Chinese: VS Code reads no runtime bundle when the UI language is English.
+ */
+const UI = JSON.parse(readFileSync(join(EXT, 'package.nls.en.json'), 'utf8')) as Record<string, string>;
+const command = (key: string) => `fzlint: ${UI[`command.${key}`]}`;
+/** The Extensions view of code-server 4.100 shows the default (Chinese) display name, the rest of the UI the English one. */
+const DISPLAY_NAME = new RegExp(
+  [UI['extension.displayName']!, JSON.parse(readFileSync(join(EXT, 'package.nls.json'), 'utf8'))['extension.displayName'] as string].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+);
 
 function vsixPath(): string {
   const path = join(EXT, `${MANIFEST.name}-${MANIFEST.version}.vsix`);
@@ -70,7 +81,7 @@ beforeAll(async () => {
   server = await startCodeServer(profile, folder);
   browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  vscode = new Workbench(page);
+  vscode = new Workbench(page, UI['view.checklist.name']!);
   await vscode.open(server.url, SEED_002);
 });
 
@@ -91,7 +102,7 @@ describe('fzlint in VS Code', () => {
     // extension there anyway (it opens internal plain-text models); the server must not start.
     const page = await browser!.newPage({ viewport: { width: 1440, height: 900 } });
     try {
-      const other = new Workbench(page);
+      const other = new Workbench(page, UI['view.checklist.name']!);
       await other.open(`${server!.url}/?folder=${encodeURIComponent(join(work, OTHER_NAME))}`, 'data.json');
       await other.openFile('data.json');
       await other.runningExtensions('JSON Language Features');
@@ -116,7 +127,7 @@ describe('fzlint in VS Code', () => {
 
   test('seed 004: the checklist view marks the missing parts ✗ (in red) and the others ✓', async () => {
     await vscode.collapseFolders(FOLDER_NAME);
-    await vscode.runCommand('fzlint: 显示合规清单');
+    await vscode.runCommand(command('showChecklist'));
     await vscode.checklistPane().waitFor();
     for (const part of MISSING_PARTS_004) {
       const row = vscode.checklistRow(new RegExp(`✗ .*${part}`));
@@ -147,6 +158,7 @@ describe('fzlint in VS Code', () => {
     await vscode.page.keyboard.press('Control+.');
     const fix = vscode.codeActionItem('改为「法治宣传」');
     await fix.waitFor();
+    await vscode.codeActionItem('查看规则说明（').waitFor(); // the rule's documentation is offered too
     await screenshot('quickfix-002');
     await vscode.page.keyboard.press('Enter'); // the preferred fix is focused
     await fix.waitFor({ state: 'hidden' });
@@ -172,7 +184,7 @@ describe('fzlint in VS Code', () => {
     await vscode.showProblems();
     await vscode.filterProblems('004_');
     await vscode.problemRow('「方法」重复了').waitFor();
-    await vscode.runCommand('fzlint: 修复全部问题');
+    await vscode.runCommand(command('fixAll'));
     await vscode.statusItem('修复全部 fzlint 问题（1 处）').waitFor();
     await vscode.problemRow('「方法」重复了').waitFor({ state: 'detached' });
     await vscode.goToLine(13);
@@ -180,7 +192,7 @@ describe('fzlint in VS Code', () => {
   });
 
   test('重新加载规则 restarts the server; the report is checked again', async () => {
-    await vscode.runCommand('fzlint: 重新加载规则');
+    await vscode.runCommand(command('reloadRules'));
     await vscode.statusItem('已重新加载规则并重新检查').waitFor({ timeout: 60_000 });
     await vscode.statusItem('法治报告 3/6').waitFor();
     await vscode.problemRow(`缺少「${MISSING_PARTS_004[0]}」部分`).waitFor();
@@ -197,7 +209,7 @@ describe('fzlint in VS Code', () => {
   test('插入报告模板 fills a new document with the six parts; the checklist finds all six', async () => {
     await vscode.runCommand('File: New Untitled Text File');
     await vscode.page.locator('.tabs-container .tab.active[aria-label^="Untitled"]').waitFor();
-    await vscode.runCommand('fzlint: 插入报告模板');
+    await vscode.runCommand(command('insertTemplate'));
     await vscode.quickInput().locator('.quick-input-message', { hasText: '报告年度' }).waitFor();
     await vscode.page.keyboard.press('Control+A');
     await vscode.page.keyboard.type('2024');
@@ -217,19 +229,45 @@ describe('fzlint in VS Code', () => {
   });
 
   test('创建配置文件 writes .fzlint.yaml extending fzlint:recommended and opens it', async () => {
-    await vscode.runCommand('fzlint: 创建配置文件');
+    await vscode.runCommand(command('createConfig'));
     await vscode.page.locator('.tabs-container .tab.active[aria-label^=".fzlint.yaml"]').waitFor();
     expect(readFileSync(join(folder, '.fzlint.yaml'), 'utf8')).toMatch(/^extends: fzlint:recommended/m);
+  });
+
+  test('查看规则说明: the rule id in the Problems panel opens the rule in the docs panel', async () => {
+    await vscode.openFile(SEED_004);
+    await vscode.showProblems();
+    await vscode.filterProblems('004_');
+    const row = vscode.problemRow(`缺少「${MISSING_PARTS_004[0]}」部分`);
+    // The rule id after the message is a link (VS Code's Link widget), rewritten by the client to the command.
+    await row.locator('.monaco-link', { hasText: 'gd2024/part-speeches' }).click();
+    await vscode.page.locator('.tabs-container .tab[aria-label^="规则说明：gd2024/part-speeches"]').waitFor();
+    const doc = await vscode.webviewWith('h3.fzlint-current', 'gd2024/part-speeches');
+    expect(await doc.locator('h3.fzlint-current').count()).toBe(1);
+    // The rule's own text follows its heading.
+    expect(await doc.locator('h3.fzlint-current + p').innerText()).toMatch(/\p{Script=Han}/u);
+    await screenshot('rule-doc');
+  });
+
+  test('the walkthrough opens with its five steps and the Chinese page of the first', async () => {
+    await vscode.runCommand('Welcome: Open Walkthrough...');
+    await vscode.page.keyboard.type(UI['walkthrough.title']!.slice(0, 30));
+    await vscode.page.locator('.quick-input-list .monaco-list-row', { hasText: UI['walkthrough.title'] }).first().click();
+    const steps = vscode.page.locator('.gettingStartedContainer .getting-started-step');
+    for (const id of ['openReport', 'checklist', 'fixProblems', 'createConfig', 'yamlExtension']) {
+      await steps.filter({ hasText: UI[`walkthrough.${id}.title`] }).first().waitFor();
+    }
+    await vscode.webviewWith('h1', '打开或新建一份报告');
+    await screenshot('walkthrough');
   });
 
   test("the extension page shows the Chinese README (icon, no broken images)", async () => {
     await vscode.page.keyboard.press('Control+Shift+X');
     await vscode.page.locator('.extensions-viewlet').waitFor();
     await vscode.page.keyboard.type('@installed fzlint');
-    await vscode.page.locator('.extensions-viewlet .monaco-list-row', { hasText: '法治政府建设年度报告检查' }).first().click();
-    // Webviews live in an overlay at the workbench level, not inside the editor's DOM.
-    const readme = vscode.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
-    await readme.locator('h1', { hasText: 'fzlint：法治政府建设年度报告检查' }).waitFor();
+    await vscode.page.locator('.extensions-viewlet .monaco-list-row', { hasText: DISPLAY_NAME }).first().click();
+    // Other webviews (the walkthrough's page, the rule docs) are open too: the one with the README's title.
+    const readme = await vscode.webviewWith('h1', 'fzlint：法治政府建设年度报告检查');
     await readme.locator('h2', { hasText: '保存时自动修复' }).waitFor();
     expect(await readme.locator('img').count()).toBe(0);
     await screenshot('extension-page');

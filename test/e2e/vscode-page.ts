@@ -2,7 +2,7 @@
  * Drives the VS Code workbench in Chromium through playwright-core: the few UI actions the
  * end-to-end test needs, each waiting for a selector (never a fixed delay).
  */
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.FZLINT_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -15,7 +15,11 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export class Workbench {
-  constructor(readonly page: Page) {}
+  /** `checklistTitle`: the 合规清单 view's name in the UI language (package.nls*.json). */
+  constructor(
+    readonly page: Page,
+    private readonly checklistTitle: string,
+  ) {}
 
   /** Opens code-server and waits until the workbench and the Explorer's file list are there. */
   async open(url: string, firstFile: string): Promise<void> {
@@ -82,7 +86,7 @@ export class Workbench {
   }
 
   checklistPane(): Locator {
-    return this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: '合规清单' }) }).first();
+    return this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: this.checklistTitle }) }).first();
   }
 
   /** Gives the sidebar's height to the other views: collapses the Explorer's pane of the folder `title`. */
@@ -93,9 +97,9 @@ export class Workbench {
 
   /** Collapses the 合规清单 pane (so a test can see something else open it). */
   async collapseChecklist(): Promise<void> {
-    const header = this.page.locator('.pane-header[aria-expanded="true"]', { has: this.page.locator('h3.title', { hasText: '合规清单' }) }).first();
+    const header = this.page.locator('.pane-header[aria-expanded="true"]', { has: this.page.locator('h3.title', { hasText: this.checklistTitle }) }).first();
     if (await header.count()) await header.click();
-    await this.page.locator('.pane-header[aria-expanded="false"]', { has: this.page.locator('h3.title', { hasText: '合规清单' }) }).waitFor();
+    await this.page.locator('.pane-header[aria-expanded="false"]', { has: this.page.locator('h3.title', { hasText: this.checklistTitle }) }).waitFor();
   }
 
   /** Drags the sash between the sidebar and the editor so the sidebar is `width` pixels wide. */
@@ -144,5 +148,20 @@ export class Workbench {
   /** The text of the active editor's visible lines. */
   async visibleText(): Promise<string> {
     return (await this.page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+  }
+
+  /**
+   * The webview frame (walkthrough page, rule docs, extension page) showing `selector` with `text`.
+   * Webviews are nested iframes in an overlay of the workbench; which one is which is not in the DOM.
+   */
+  async webviewWith(selector: string, text: string, timeout = 30_000): Promise<Frame> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      for (const frame of this.page.frames()) {
+        if (await frame.locator(selector, { hasText: text }).count().catch(() => 0)) return frame;
+      }
+      if (Date.now() > deadline) throw new Error(`没有找到显示 ${selector}「${text}」的网页视图`);
+      await this.page.waitForTimeout(250); // polling the frames: there is no event for content inside a webview
+    }
   }
 }

@@ -21,6 +21,9 @@ const ALLOWED = [
   /^schema\/fzlint\.schema\.json$/,
   /^docs\/(rules|rule-kinds)\.html$/,
   /^images\/icon\.png$/,
+  /^package\.nls(\.en)?\.json$/,
+  /^l10n\/bundle\.l10n\.en\.json$/,
+  /^walkthrough\/[a-z0-9-]+\.md$/,
 ];
 
 function fail(message) {
@@ -48,10 +51,11 @@ const files = run(['ls', '--no-dependencies'])
   .filter(Boolean);
 const unexpected = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
 if (unexpected.length) fail(`这些文件不应打进 .vsix：${unexpected.join(', ')}`);
-for (const needed of ['dist/extension.js', 'dist/client.js', 'dist/server.js', 'dist/template.js', 'schema/fzlint.schema.json', 'images/icon.png', 'CHANGELOG.md']) {
+for (const needed of ['dist/extension.js', 'dist/client.js', 'dist/server.js', 'dist/template.js', 'schema/fzlint.schema.json', 'images/icon.png', 'CHANGELOG.md', 'package.nls.json', 'package.nls.en.json', 'l10n/bundle.l10n.en.json']) {
   if (!files.includes(needed)) fail(`.vsix 缺少 ${needed}`);
 }
 if (!files.some((f) => f.startsWith('rules/'))) fail('.vsix 缺少规则包 rules/*.yaml');
+if (!files.some((f) => f.startsWith('walkthrough/'))) fail('.vsix 缺少入门演练的说明 walkthrough/*.md');
 
 if (!imagesBaseUrl) {
   const readme = readFileSync(join(ext, 'README.md'), 'utf8').replace(/^!\[[^\]]*\]\(images\/screenshot-[^)]+\)\n\n?/gm, '');

@@ -3,10 +3,11 @@
  * not at activation — VS Code activates the extension for stray plain-text models in any window,
  * and vscode-languageclient is most of the extension's code.
  */
-import type { ExtensionContext, LogOutputChannel } from 'vscode';
+import { l10n, Uri, type Diagnostic, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import { LanguageClient, RequestType, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { ChecklistParams, ChecklistResult } from '@fzlint/server';
 import { DOCUMENT_SELECTOR } from './documents.js';
+import { isLocalDoc, ruleDocCommandLink, ruleDocOfCode } from './rule-docs/link.js';
 
 /** Declared with the server's types only: importing the value from @fzlint/server would bundle the server into the client. */
 const ChecklistRequest = new RequestType<ChecklistParams, ChecklistResult, void>('fzlint/checklist');
@@ -34,8 +35,11 @@ export async function startClient(context: ExtensionContext, output: LogOutputCh
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
     diagnosticCollectionName: 'fzlint',
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(linkRuleDocToPanel)),
+    },
   };
-  const client = new LanguageClient('fzlint', 'fzlint 法治政府建设年度报告检查', serverOptions, clientOptions);
+  const client = new LanguageClient('fzlint', l10n.t('fzlint 法治政府建设年度报告检查'), serverOptions, clientOptions);
   await client.start();
   return {
     get running() {
@@ -45,4 +49,14 @@ export async function startClient(context: ExtensionContext, output: LogOutputCh
     restart: () => (client.isRunning() ? client.restart() : client.start()),
     stop: () => client.stop(),
   };
+}
+
+/**
+ * A rule id linking to the installed docs (a local HTML file, which VS Code would open as source
+ * text) links to 查看规则说明 instead: the Problems panel and the hover open it as a command.
+ */
+function linkRuleDocToPanel(diagnostic: Diagnostic): Diagnostic {
+  const doc = ruleDocOfCode(diagnostic.code);
+  if (doc && isLocalDoc(doc.href)) diagnostic.code = { value: doc.ruleId, target: Uri.parse(ruleDocCommandLink(doc)) };
+  return diagnostic;
 }

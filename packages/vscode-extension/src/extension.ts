@@ -7,7 +7,11 @@ import { insertTemplate } from './commands/insert-template.js';
 import { reloadRules } from './commands/reload-rules.js';
 import { revealChecklistItem } from './commands/reveal.js';
 import { showChecklist } from './commands/show-checklist.js';
+import { showRuleDoc } from './commands/show-rule-doc.js';
+import { DOCUMENT_SELECTOR } from './documents.js';
 import { LanguageServer } from './language-server.js';
+import { RuleDocActions } from './rule-docs/code-actions.js';
+import { RuleDocPanel } from './rule-docs/panel.js';
 import { createStatusBar } from './status-bar.js';
 
 let server: LanguageServer | undefined;
@@ -21,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const ls = new LanguageServer(context, output);
   server = ls;
   const controller = new ChecklistController(ls, output);
+  const ruleDocs = new RuleDocPanel();
   context.subscriptions.push(
     output,
     ls,
@@ -33,6 +38,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('fzlint.reloadRules', () => reloadRules(ls)),
     vscode.commands.registerCommand('fzlint.createConfig', (uri?: vscode.Uri) => createConfig(uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('fzlint.revealChecklistItem', revealChecklistItem),
+    ruleDocs,
+    vscode.commands.registerCommand('fzlint.showRuleDoc', (arg?: unknown) => showRuleDoc(ruleDocs, arg)),
+    vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new RuleDocActions(), RuleDocActions.metadata),
   );
 }
 

@@ -53,13 +53,13 @@ export class LanguageServer implements vscode.Disposable {
   }
 
   private async launch(reason: vscode.TextDocument | undefined): Promise<Client.ServerHandle | undefined> {
-    this.output.info(`启动 fzlint 语言服务器${reason ? `（打开了 ${vscode.workspace.asRelativePath(reason.uri)}）` : ''}`);
+    this.output.info(reason ? vscode.l10n.t('启动 fzlint 语言服务器（打开了 {0}）', vscode.workspace.asRelativePath(reason.uri)) : vscode.l10n.t('启动 fzlint 语言服务器'));
     await vscode.commands.executeCommand('setContext', 'fzlint.active', true);
     try {
       const client = require(this.context.asAbsolutePath('dist/client.js')) as typeof Client;
       this.handle = await client.startClient(this.context, this.output);
     } catch (e) {
-      void vscode.window.showErrorMessage(`fzlint 语言服务器未能启动：${(e as Error)?.message ?? String(e)}（详情见“输出”面板中的 fzlint）`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('fzlint 语言服务器未能启动：{0}（详情见“输出”面板中的 fzlint）', (e as Error)?.message ?? String(e)));
       return undefined;
     }
     this.started.fire();

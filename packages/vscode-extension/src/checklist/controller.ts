@@ -62,7 +62,7 @@ export class ChecklistController implements vscode.Disposable {
       this.show(result, seq);
     } catch (e) {
       // Stopping or restarting the client cancels requests; a later refresh brings the view back.
-      if (server.running) this.log.warn(`合规清单请求失败：${(e as Error)?.message ?? String(e)}`);
+      if (server.running) this.log.warn(vscode.l10n.t('合规清单请求失败：{0}', (e as Error)?.message ?? String(e)));
     }
   }
 

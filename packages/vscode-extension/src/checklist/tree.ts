@@ -32,11 +32,11 @@ export class ChecklistTree implements vscode.TreeDataProvider<ChecklistNode>, vs
       this.view.message = undefined; // the welcome content explains what to do
     } else if (result.status === 'disabled') {
       this.view.description = undefined;
-      this.view.message = '此文件已停用检查（设置 fzlint.enable 为 false）。';
+      this.view.message = vscode.l10n.t('此文件已停用检查（设置 fzlint.enable 为 false）。');
     } else {
       const s = summarize(result);
       this.view.description = describeEdition(result);
-      this.view.message = s.partsFound < s.partsTotal ? `缺少 ${s.partsTotal - s.partsFound} 个必备部分` : undefined;
+      this.view.message = s.partsFound < s.partsTotal ? vscode.l10n.t('缺少 {0} 个必备部分', s.partsTotal - s.partsFound) : undefined;
     }
     this.changed.fire(undefined);
   }
@@ -60,7 +60,7 @@ export class ChecklistTree implements vscode.TreeDataProvider<ChecklistNode>, vs
     else item.iconPath = BLANK; // ✓/✗ lead the label; a blank icon keeps rows aligned (no file icon for the decoration URI)
     if (node.ok === false && node.kind === 'item') item.resourceUri = vscode.Uri.from({ scheme: DECORATION_SCHEME, path: `/${node.id}` });
     if (node.location) {
-      item.command = { command: 'fzlint.revealChecklistItem', title: '转到位置', arguments: [node.location] };
+      item.command = { command: 'fzlint.revealChecklistItem', title: vscode.l10n.t('转到位置'), arguments: [node.location] };
     }
     item.accessibilityInformation = { label: [node.label, node.description].filter(Boolean).join('，') };
     item.contextValue = node.kind;
@@ -83,6 +83,6 @@ function groupIcon(ok: boolean | undefined): vscode.ThemeIcon {
 class MissingItemDecorations implements vscode.FileDecorationProvider {
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
     if (uri.scheme !== DECORATION_SCHEME) return undefined;
-    return new vscode.FileDecoration(undefined, '缺少', new vscode.ThemeColor('list.errorForeground'));
+    return new vscode.FileDecoration(undefined, vscode.l10n.t('缺少'), new vscode.ThemeColor('list.errorForeground'));
   }
 }

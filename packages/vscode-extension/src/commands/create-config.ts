@@ -28,7 +28,7 @@ export async function createConfig(target?: vscode.Uri): Promise<void> {
   const file = vscode.Uri.joinPath(folder, '.fzlint.yaml');
   if (await exists(file)) {
     await vscode.window.showTextDocument(file);
-    void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(file)} 已存在，已打开。`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} 已存在，已打开。', vscode.workspace.asRelativePath(file)));
     return;
   }
   // Written to a temporary name and renamed: the server never sees a half-written config.
@@ -41,11 +41,11 @@ export async function createConfig(target?: vscode.Uri): Promise<void> {
 async function pickFolder(): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    void vscode.window.showErrorMessage('请先打开一个文件夹，再创建 fzlint 配置文件。');
+    void vscode.window.showErrorMessage(vscode.l10n.t('请先打开一个文件夹，再创建 fzlint 配置文件。'));
     return undefined;
   }
   if (folders.length === 1) return folders[0]!.uri;
-  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: '在哪个文件夹中创建 .fzlint.yaml' });
+  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('在哪个文件夹中创建 .fzlint.yaml') });
   return picked?.uri;
 }
 

@@ -10,7 +10,7 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('fzlint');
 export async function fixAll(server: LanguageServer): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage('请先打开要修复的报告。');
+    void vscode.window.showInformationMessage(vscode.l10n.t('请先打开要修复的报告。'));
     return;
   }
   if (!(await server.start())) return;
@@ -20,13 +20,13 @@ export async function fixAll(server: LanguageServer): Promise<void> {
     (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL_KIND.value)) ?? [];
   const action = actions.find((a) => a.kind && FIX_ALL_KIND.contains(a.kind));
   if (!action || (!action.edit && !action.command)) {
-    void vscode.window.setStatusBarMessage('fzlint：没有可以自动修复的问题', 4000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('fzlint：没有可以自动修复的问题'), 4000);
     return;
   }
   if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) {
-    void vscode.window.showErrorMessage('修复没有应用：文档在修复期间被修改了，请再试一次。');
+    void vscode.window.showErrorMessage(vscode.l10n.t('修复没有应用：文档在修复期间被修改了，请再试一次。'));
     return;
   }
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
-  void vscode.window.setStatusBarMessage(`fzlint：${action.title}`, 4000);
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('fzlint：{0}', action.title), 4000);
 }

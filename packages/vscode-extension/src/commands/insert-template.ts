@@ -32,7 +32,7 @@ export async function insertTemplate(context: vscode.ExtensionContext): Promise<
   });
   if (template.problem) void vscode.window.showWarningMessage(template.problem);
   if (template.text === undefined) {
-    void vscode.window.showErrorMessage('配置中没有定义报告的各个部分（sections 中带 order 的部分），无法生成模板。');
+    void vscode.window.showErrorMessage(vscode.l10n.t('配置中没有定义报告的各个部分（sections 中带 order 的部分），无法生成模板。'));
     return;
   }
 
@@ -54,26 +54,26 @@ export async function insertTemplate(context: vscode.ExtensionContext): Promise<
     if (empty) b.replace(new vscode.Range(0, 0, target.document.lineCount, 0), text);
     else b.insert(target.selection.active, text);
   });
-  void vscode.window.setStatusBarMessage(`已插入${template.editionName ? `「${template.editionName}」` : ''}报告模板`, 5000);
+  void vscode.window.setStatusBarMessage(template.editionName ? vscode.l10n.t('已插入「{0}」报告模板', template.editionName) : vscode.l10n.t('已插入报告模板'), 5000);
 }
 
 async function askYear(): Promise<number | undefined> {
   const answer = await vscode.window.showInputBox({
-    title: '插入报告模板（1/2）',
-    prompt: '报告年度：报告写的是哪一年的法治政府建设情况',
+    title: vscode.l10n.t('插入报告模板（1/2）'),
+    prompt: vscode.l10n.t('报告年度：报告写的是哪一年的法治政府建设情况'),
     value: String(new Date().getFullYear() - 1),
-    validateInput: (v) => (/^\s*(19|20|21)\d\d\s*$/.test(v) ? undefined : '请输入四位数的年份，如 2024'),
+    validateInput: (v) => (/^\s*(19|20|21)\d\d\s*$/.test(v) ? undefined : vscode.l10n.t('请输入四位数的年份，如 2024')),
   });
   return answer === undefined ? undefined : Number(answer.trim());
 }
 
 async function askUnit(context: vscode.ExtensionContext): Promise<string | undefined> {
   const answer = await vscode.window.showInputBox({
-    title: '插入报告模板（2/2）',
-    prompt: '报告单位的全称（用于标题和落款）',
-    placeHolder: '例如：广州市越秀区政务服务和数据管理局',
+    title: vscode.l10n.t('插入报告模板（2/2）'),
+    prompt: vscode.l10n.t('报告单位的全称（用于标题和落款）'),
+    placeHolder: vscode.l10n.t('例如：广州市越秀区政务服务和数据管理局'),
     value: context.globalState.get<string>(UNIT_KEY) ?? '',
-    validateInput: (v) => (v.trim() ? undefined : '请输入单位名称'),
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('请输入单位名称')),
   });
   return answer === undefined ? undefined : answer.trim();
 }

@@ -8,6 +8,6 @@ import type { LanguageServer } from '../language-server.js';
  * The checklist refreshes when the server has started again.
  */
 export async function reloadRules(server: LanguageServer): Promise<void> {
-  const client = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'fzlint：正在重新加载规则' }, () => server.restart());
-  if (client) void vscode.window.setStatusBarMessage('fzlint：已重新加载规则并重新检查', 4000);
+  const client = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('fzlint：正在重新加载规则') }, () => server.restart());
+  if (client) void vscode.window.setStatusBarMessage(vscode.l10n.t('fzlint：已重新加载规则并重新检查'), 4000);
 }
